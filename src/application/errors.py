@@ -1,0 +1,73 @@
+"""Application errors: what a use case reports to its caller. No HTTP codes here."""
+
+from collections.abc import Sequence
+
+
+class ApplicationError(Exception):
+    """Base class of every error a use case raises on purpose."""
+
+
+class LessonNotFound(ApplicationError):
+    """No lesson with that id is visible to the caller (missing and foreign look the same)."""
+
+
+class ArtifactNotFound(ApplicationError):
+    """The lesson has no artifact of that name (or it is not yet written)."""
+
+
+class NotAllowed(ApplicationError):
+    """The caller's role may not do this."""
+
+
+class UnsupportedModality(ApplicationError):
+    """A requested modality has no provider configured."""
+
+    def __init__(self, modalities: Sequence[str]) -> None:
+        super().__init__("no provider for modality: " + ", ".join(modalities))
+        self.modalities = tuple(modalities)
+
+
+class IdempotencyConflict(ApplicationError):
+    """The Idempotency-Key was already used by this user with a different request body."""
+
+
+class DuplicateIdempotencyKey(ApplicationError):
+    """A repository refused a second lesson with the same user and Idempotency-Key."""
+
+
+class UnknownStudent(ApplicationError):
+    """The student_id names no student."""
+
+
+class UsernameTaken(ApplicationError):
+    """Another user already has that username."""
+
+
+class InvalidCredentials(ApplicationError):
+    """Username or password is wrong (never says which)."""
+
+
+class ConcurrentUpdate(ApplicationError):
+    """Someone saved the lesson first (a cancel, another worker, a reconciler): reload and decide again."""
+
+
+class StorageError(ApplicationError):
+    """A database or file store failed; `retryable` when trying again may help."""
+
+    def __init__(self, message: str, *, retryable: bool = True) -> None:
+        super().__init__(message)
+        self.retryable = retryable
+
+
+class StageFailed(ApplicationError):
+    """A stage could not do its work; `code` is stable, `retryable` says whether a new attempt may help."""
+
+    def __init__(self, code: str, message: str, *, retryable: bool) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.retryable = retryable
+
+
+class UpstreamError(StageFailed):
+    """A provider (model, speech, storage service) failed; adapters translate their library's errors to it."""

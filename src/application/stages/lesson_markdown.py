@@ -1,0 +1,32 @@
+"""Renders a lesson script as Markdown, escaping every piece of generated text."""
+
+import re
+
+from domain.lesson_request import LessonRequest
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+
+
+def escape_markdown(text: str) -> str:
+    """Backslash-escape Markdown and HTML control characters so text renders as text."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def render_markdown(lesson: LessonRequest) -> str:
+    """The lesson as a Markdown document with sections, citations, quiz and summary."""
+    script = lesson.script
+    if script is None:
+        return ""
+    sources = {p.passage.id: p.passage.title for p in lesson.passages}
+    out = [f"# {escape_markdown(script.title)}", "", escape_markdown(script.hook), ""]
+    for section in script.sections:
+        cites = ", ".join(escape_markdown(c) for c in section.citations)
+        out += [f"## {escape_markdown(section.heading)}", "", escape_markdown(section.body), "", f"Sources: {cites}", ""]
+    out += ["## Worked example", "", escape_markdown(script.worked_example), "", "## Quiz", ""]
+    for number, item in enumerate(script.quiz, start=1):
+        out.append(f"{number}. {escape_markdown(item.question)}")
+        out += [f"   - {escape_markdown(choice)}" for choice in item.choices]
+        out.append(f"   - Answer: {escape_markdown(item.answer)} — {escape_markdown(item.explanation)}")
+    out += ["", "## Summary", "", escape_markdown(script.summary), "", "## Sources", ""]
+    out += [f"- {escape_markdown(pid)}: {escape_markdown(title)}" for pid, title in sources.items()]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,30 @@
+"""The write stage: compose the lesson script from the retrieved passages."""
+
+from application.errors import StageFailed
+from application.ports.script_writer import ScriptBrief, ScriptWriter
+from application.stages.stage_handler import StageOutcome
+from domain.lesson_request import LessonRequest
+from domain.stage import StageName
+
+
+class WriteStage:
+    """Asks the ScriptWriter for a script that cites only retrieved passages, and verifies that it does."""
+
+    stage = StageName.WRITE
+
+    def __init__(self, writer: ScriptWriter) -> None:
+        self._writer = writer
+
+    async def run(self, lesson: LessonRequest) -> StageOutcome:
+        """Record the script; a script citing an unknown passage fails the stage."""
+        if lesson.understanding is None or not lesson.passages:
+            raise StageFailed("missing_input", "understand and retrieve must run first", retryable=False)
+        brief = ScriptBrief(understanding=lesson.understanding, grade=lesson.spec.grade,
+                            interest=lesson.spec.interest, passages=lesson.passages)
+        written = await self._writer.write(brief)
+        known = {p.passage.id for p in lesson.passages}
+        unknown = [c for c in written.script.citations if c not in known]
+        if unknown:
+            raise StageFailed("ungrounded_citation", f"script cites unknown passages: {unknown}", retryable=True)
+        lesson.record_script(written.script)
+        return StageOutcome(cost_lines=written.cost_lines)

@@ -1,0 +1,141 @@
+"""ProcessLesson: the stage runner a worker calls to take one lesson as far as it can go."""
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Mapping
+from dataclasses import dataclass
+from datetime import timedelta
+from uuid import UUID
+
+from application.errors import ConcurrentUpdate, StageFailed, StorageError
+from application.ports.clock import Clock
+from application.ports.cost_estimator import CostEstimator
+from application.ports.unit_of_work import UnitOfWorkFactory
+from application.stages.stage_handler import StageHandler
+from domain.failure import Failure
+from domain.lesson_request import LessonRequest
+from domain.stage import StageName
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LeasePolicy:
+    """How long a claim lasts, how often it is renewed, how many deliveries a lesson gets, the retry delay."""
+
+    lease: timedelta = timedelta(seconds=60)
+    heartbeat: timedelta = timedelta(seconds=15)
+    max_deliveries: int = 3
+    retry_delay: timedelta = timedelta(seconds=2)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ProcessLessonCommand:
+    """Which worker is asking for work."""
+
+    worker_id: str
+
+
+class ProcessLesson:
+    """Claims the oldest ready lesson, runs its unfinished stages in order and records each one.
+
+    Every stage's start and finish is committed under the attempt fence, so a worker that lost its
+    lease (or a cancelled lesson) stops at its next save without overwriting newer work. A retryable
+    failure re-queues the lesson while deliveries remain; otherwise the lesson fails with the stage and reason.
+    """
+
+    def __init__(
+        self,
+        uow: UnitOfWorkFactory,
+        clock: Clock,
+        handlers: Mapping[StageName, StageHandler],
+        estimator: CostEstimator,
+        policy: LeasePolicy,
+    ) -> None:
+        self._uow = uow
+        self._clock = clock
+        self._handlers = handlers
+        self._estimator = estimator
+        self._policy = policy
+
+    async def execute(self, command: ProcessLessonCommand) -> UUID | None:
+        """Process one lesson; returns its id, or None when nothing was ready."""
+        now = self._clock.now()
+        async with self._uow() as uow:
+            lesson = await uow.lessons.claim_next(command.worker_id, now, now + self._policy.lease)
+            await uow.commit()
+        if lesson is None:
+            return None
+        fence = lesson.attempt
+        try:
+            async with self._heartbeat(lesson.id, fence):
+                await self._run_stages(lesson, fence)
+        except ConcurrentUpdate:
+            log.info("lesson %s changed under worker %s; stopping", lesson.id, command.worker_id)
+        return lesson.id
+
+    async def _run_stages(self, lesson: LessonRequest, fence: int) -> None:
+        for stage in StageName:
+            if lesson.stages[stage].status.is_finished:
+                continue
+            if not lesson.plan.should_run(stage):
+                lesson.skip_stage(stage, self._clock.now(), self._estimator.saved_by_skipping(stage, lesson.spec))
+                lesson = await self._save(lesson, fence)
+                continue
+            lesson.start_stage(stage, self._clock.now())
+            lesson = await self._save(lesson, fence)
+            try:
+                outcome = await self._handlers[stage].run(lesson)
+            except StageFailed as error:
+                await self._fail(lesson, fence, stage, error.code, error.message, error.retryable)
+                return
+            except StorageError as error:
+                await self._fail(lesson, fence, stage, "storage_error", str(error), error.retryable)
+                return
+            if outcome.rejection is not None:
+                lesson.reject(outcome.rejection, self._clock.now())
+                await self._save(lesson, fence)
+                return
+            lesson.finish_stage(stage, self._clock.now(), outcome.cost_lines)
+            if stage is StageName.PUBLISH:
+                lesson.complete(self._clock.now())
+            lesson = await self._save(lesson, fence)
+
+    async def _fail(
+        self, lesson: LessonRequest, fence: int, stage: StageName, code: str, message: str, retryable: bool
+    ) -> None:
+        now = self._clock.now()
+        if retryable and lesson.deliveries < self._policy.max_deliveries:
+            delay = self._policy.retry_delay * (2 ** (lesson.deliveries - 1))
+            log.warning("lesson %s stage %s failed (%s), re-queued: %s", lesson.id, stage, code, message)
+            lesson.requeue(now, not_before=now + delay)
+        else:
+            lesson.fail(Failure(stage=stage.value, code=code, message=message, retryable=retryable), now)
+        await self._save(lesson, fence)
+
+    async def _save(self, lesson: LessonRequest, fence: int) -> LessonRequest:
+        async with self._uow() as uow:
+            saved = await uow.lessons.save(lesson, fence=fence)
+            await uow.lessons.extend_lease(saved.id, fence, self._clock.now() + self._policy.lease)
+            await uow.commit()
+        return saved
+
+    @contextlib.asynccontextmanager
+    async def _heartbeat(self, lesson_id: UUID, fence: int) -> AsyncIterator[None]:
+        async def beat() -> None:
+            while True:
+                await asyncio.sleep(self._policy.heartbeat.total_seconds())
+                async with self._uow() as uow:
+                    kept = await uow.lessons.extend_lease(lesson_id, fence, self._clock.now() + self._policy.lease)
+                    await uow.commit()
+                if not kept:
+                    return
+
+        task = asyncio.create_task(beat())
+        try:
+            yield
+        finally:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, StorageError):
+                await task

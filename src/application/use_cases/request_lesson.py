@@ -1,0 +1,157 @@
+"""RequestLesson: record a lesson request and wake a worker."""
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from uuid import UUID
+
+from application.errors import (
+    DuplicateIdempotencyKey,
+    IdempotencyConflict,
+    NotAllowed,
+    UnknownStudent,
+    UnsupportedModality,
+)
+from application.ports.actor import Actor
+from application.ports.clock import Clock
+from application.ports.cost_estimator import CostEstimator
+from application.ports.id_generator import IdGenerator
+from application.ports.job_doorbell import JobDoorbell
+from application.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from domain.grade_level import GradeLevel
+from domain.interest import Interest
+from domain.language import Language
+from domain.lesson_lifecycle import LessonStatus
+from domain.lesson_request import LessonRequest, LessonSpec
+from domain.modality import Modality, ModalitySet
+from domain.money import Money
+from domain.student_query import StudentQuery
+from domain.user import Role
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RequestLessonCommand:
+    """The raw request; values are validated by the domain's value objects."""
+
+    actor: Actor
+    student_query: str
+    grade_level: int
+    interest: str | None = None
+    requested_modalities: list[str] | None = None
+    language: str = "en"
+    student_id: UUID | None = None
+    max_cost_usd: Decimal | None = None
+    idempotency_key: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RequestLessonResult:
+    """The recorded request; `replayed` when an Idempotency-Key returned an earlier one."""
+
+    lesson_id: UUID
+    status: LessonStatus
+    estimated_cost: Money
+    created_at: datetime
+    replayed: bool
+
+
+class RequestLesson:
+    """Any signed-in user asks for a lesson; teachers and admins may ask for a student.
+
+    Guarantees: nothing is written for an invalid request; one row per user and Idempotency-Key;
+    the row is committed before the doorbell rings.
+    """
+
+    def __init__(
+        self,
+        uow: UnitOfWorkFactory,
+        clock: Clock,
+        ids: IdGenerator,
+        doorbell: JobDoorbell,
+        estimator: CostEstimator,
+        available_modalities: frozenset[Modality],
+    ) -> None:
+        self._uow = uow
+        self._clock = clock
+        self._ids = ids
+        self._doorbell = doorbell
+        self._estimator = estimator
+        self._available = available_modalities
+
+    async def execute(self, command: RequestLessonCommand) -> RequestLessonResult:
+        """Validate, dedupe by Idempotency-Key, insert, commit, ring."""
+        spec = self._spec(command)
+        fingerprint = _fingerprint(spec, command)
+        async with self._uow() as uow:
+            owner_id = await self._owner(command, uow)
+            if command.idempotency_key is not None:
+                earlier = await uow.lessons.find_by_idempotency_key(command.actor.user_id, command.idempotency_key)
+                if earlier is not None:
+                    return _replay(earlier, fingerprint)
+            now = self._clock.now()
+            lesson = LessonRequest(
+                id=self._ids.new_id(), owner_id=owner_id, requested_by=command.actor.user_id, spec=spec,
+                created_at=now, updated_at=now, idempotency_key=command.idempotency_key, fingerprint=fingerprint,
+            )
+            lesson.ledger = lesson.ledger.add(self._estimator.estimate(spec))
+            try:
+                await uow.lessons.add(lesson)
+                await uow.commit()
+            except DuplicateIdempotencyKey:
+                return await self._replay_winner(command, fingerprint)
+        await self._doorbell.ring(lesson.id)
+        return RequestLessonResult(lesson_id=lesson.id, status=lesson.status, estimated_cost=lesson.ledger.estimated,
+                                   created_at=lesson.created_at, replayed=False)
+
+    def _spec(self, command: RequestLessonCommand) -> LessonSpec:
+        modalities = ModalitySet.parse(command.requested_modalities)
+        missing = [m.value for m in modalities.items if m not in self._available]
+        if missing:
+            raise UnsupportedModality(missing)
+        return LessonSpec(
+            query=StudentQuery(command.student_query),
+            grade=GradeLevel(command.grade_level),
+            interest=Interest(command.interest) if command.interest is not None else None,
+            modalities=modalities,
+            language=Language(command.language),
+            max_cost=Money.from_usd(command.max_cost_usd, "max_cost_usd") if command.max_cost_usd is not None else None,
+        )
+
+    async def _owner(self, command: RequestLessonCommand, uow: UnitOfWork) -> UUID:
+        actor = command.actor
+        if command.student_id is None or command.student_id == actor.user_id:
+            return actor.user_id
+        if actor.role is Role.STUDENT:
+            raise NotAllowed("students may only request lessons for themselves")
+        student = await uow.users.get(command.student_id)
+        if student is None or student.role is not Role.STUDENT:
+            raise UnknownStudent("student_id names no student")
+        return student.id
+
+    async def _replay_winner(self, command: RequestLessonCommand, fingerprint: str) -> RequestLessonResult:
+        assert command.idempotency_key is not None
+        async with self._uow() as uow:
+            winner = await uow.lessons.find_by_idempotency_key(command.actor.user_id, command.idempotency_key)
+        if winner is None:
+            raise IdempotencyConflict("the Idempotency-Key is being used by a request that did not complete")
+        return _replay(winner, fingerprint)
+
+
+
+def _replay(earlier: LessonRequest, fingerprint: str) -> RequestLessonResult:
+    if earlier.fingerprint != fingerprint:
+        raise IdempotencyConflict("this Idempotency-Key was already used with a different request body")
+    return RequestLessonResult(lesson_id=earlier.id, status=earlier.status, estimated_cost=earlier.ledger.estimated,
+                               created_at=earlier.created_at, replayed=True)
+
+
+def _fingerprint(spec: LessonSpec, command: RequestLessonCommand) -> str:
+    canonical = {
+        "query": spec.query.text, "grade": spec.grade.value, "interest": spec.interest.value if spec.interest else None,
+        "modalities": spec.modalities.names(), "language": spec.language.tag,
+        "max_cost_micros": spec.max_cost.micros if spec.max_cost else None,
+        "student_id": str(command.student_id) if command.student_id else None,
+    }
+    return hashlib.sha256(json.dumps(canonical, sort_keys=True).encode()).hexdigest()

@@ -1,0 +1,193 @@
+"""The lesson request aggregate: one student's question on its way to a finished lesson."""
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from uuid import UUID
+
+from domain.artifact import Artifact
+from domain.cost_ledger import CostKind, CostLedger, CostLine
+from domain.errors import IllegalTransition
+from domain.failure import Failure
+from domain.grade_level import GradeLevel
+from domain.interest import Interest
+from domain.language import Language
+from domain.lesson_lifecycle import LessonEvent, LessonStatus, next_status
+from domain.lesson_script import LessonScript, ReadingLevel
+from domain.modality import ModalitySet
+from domain.money import Money
+from domain.passage import ScoredPassage
+from domain.stage import StageName, StageStatus
+from domain.stage_plan import StagePlan
+from domain.stage_record import StageRecord
+from domain.student_query import StudentQuery
+from domain.understanding import Understanding
+
+
+@dataclass(frozen=True, slots=True)
+class LessonSpec:
+    """What was asked: the validated inputs of a lesson request."""
+
+    query: StudentQuery
+    grade: GradeLevel
+    interest: Interest | None
+    modalities: ModalitySet
+    language: Language
+    max_cost: Money | None = None
+
+
+@dataclass(slots=True)
+class LessonRequest:
+    """A lesson request with its lifecycle, stage records, outputs and cost ledger.
+
+    `attempt` counts claims and is the fencing token of the worker holding the lease; `deliveries`
+    counts claims since the request was last queued by a person (the attempt limit applies to it);
+    `version` changes on every save and guards concurrent writers.
+    """
+
+    id: UUID
+    owner_id: UUID
+    requested_by: UUID
+    spec: LessonSpec
+    created_at: datetime
+    updated_at: datetime
+    status: LessonStatus = LessonStatus.QUEUED
+    current_stage: StageName | None = None
+    stages: dict[StageName, StageRecord] = field(default_factory=dict)
+    attempt: int = 0
+    deliveries: int = 0
+    version: int = 0
+    failure: Failure | None = None
+    rejection_reason: str | None = None
+    ledger: CostLedger = field(default_factory=CostLedger)
+    understanding: Understanding | None = None
+    passages: tuple[ScoredPassage, ...] = ()
+    script: LessonScript | None = None
+    reading_level: ReadingLevel | None = None
+    artifacts: tuple[Artifact, ...] = ()
+    idempotency_key: str | None = None
+    fingerprint: str = ""
+    not_before: datetime | None = None
+
+    def __post_init__(self) -> None:
+        if not self.stages:
+            self.stages = {name: StageRecord(name) for name in StageName}
+
+    @property
+    def plan(self) -> StagePlan:
+        """The stages this request runs and skips."""
+        return StagePlan.for_modalities(self.spec.modalities)
+
+    @property
+    def progress(self) -> int:
+        """Percentage of stages finished (completed or skipped), 0–100."""
+        if self.status is LessonStatus.COMPLETED:
+            return 100
+        done = sum(1 for record in self.stages.values() if record.status.is_finished)
+        return done * 100 // len(self.stages)
+
+    def next_stage(self) -> StageName | None:
+        """The first stage, in pipeline order, that is not finished."""
+        return next((name for name in StageName if not self.stages[name].status.is_finished), None)
+
+    def _move(self, event: LessonEvent, now: datetime) -> None:
+        self.status = next_status(self.status, event)
+        self.updated_at = now
+
+    def claim(self, now: datetime) -> None:
+        """A worker takes the request: one attempt and one delivery more."""
+        self._move(LessonEvent.CLAIM, now)
+        self.attempt += 1
+        self.deliveries += 1
+
+    def start_stage(self, stage: StageName, now: datetime) -> None:
+        """The running request enters `stage`."""
+        if self.stages[stage].status.is_finished:
+            raise IllegalTransition(self.stages[stage].status.value, f"start {stage.value}")
+        self._move(LessonEvent.ADVANCE, now)
+        self.current_stage = stage
+        self.stages[stage] = self.stages[stage].started(now)
+
+    def finish_stage(self, stage: StageName, now: datetime, lines: tuple[CostLine, ...] = ()) -> None:
+        """`stage` completed; its spent lines replace any from an earlier run."""
+        self._move(LessonEvent.ADVANCE, now)
+        self.ledger = self.ledger.without_stage(stage.value, CostKind.SPENT).add(lines)
+        spent = Money(sum(line.amount.micros for line in lines if line.kind is CostKind.SPENT))
+        self.stages[stage] = self.stages[stage].finished(StageStatus.COMPLETED, now, spent)
+
+    def skip_stage(self, stage: StageName, now: datetime, saved: tuple[CostLine, ...] = ()) -> None:
+        """`stage` is not needed by the requested modalities; record what skipping it saved."""
+        if self.plan.should_run(stage):
+            raise IllegalTransition("planned", f"skip {stage.value}")
+        self._move(LessonEvent.ADVANCE, now)
+        self.ledger = self.ledger.without_stage(stage.value, CostKind.SAVED).add(saved)
+        self.stages[stage] = self.stages[stage].finished(StageStatus.SKIPPED, now, Money(0))
+
+    def fail(self, failure: Failure, now: datetime) -> None:
+        """The request fails at `failure.stage`; the failure is kept for the client and for a retry."""
+        self._move(LessonEvent.FAIL, now)
+        self.failure = failure
+        stage = StageName(failure.stage) if failure.stage in StageName.__members__.values() else None
+        if stage is not None:
+            self.stages[stage] = self.stages[stage].failed(now, failure)
+
+    def reject(self, reason: str, now: datetime) -> None:
+        """The request is refused (unsafe or out of scope) with a reason a student can read."""
+        self._move(LessonEvent.REJECT, now)
+        self.rejection_reason = reason
+        if self.current_stage is not None:
+            record = self.stages[self.current_stage]
+            self.stages[self.current_stage] = record.finished(StageStatus.COMPLETED, now, record.cost)
+
+    def complete(self, now: datetime) -> None:
+        """Every stage is finished: the lesson is complete."""
+        unfinished = self.next_stage()
+        if unfinished is not None:
+            raise IllegalTransition(f"waiting for {unfinished.value}", "complete")
+        self._move(LessonEvent.COMPLETE, now)
+        self.current_stage = None
+
+    def cancel(self, now: datetime) -> None:
+        """The owner or an admin stops a queued or running request."""
+        self._move(LessonEvent.CANCEL, now)
+        self._reset_running_stage()
+
+    def retry(self, now: datetime) -> None:
+        """A failed request goes back to the queue and resumes at its first unfinished stage."""
+        self._move(LessonEvent.RETRY, now)
+        self.failure = None
+        self.deliveries = 0
+        self.stages = {n: (r.reset() if r.status is StageStatus.FAILED else r) for n, r in self.stages.items()}
+
+    def requeue(self, now: datetime, not_before: datetime | None = None) -> None:
+        """Back to the queue (lost lease or a retryable fault), the interrupted stage to pending.
+
+        No worker claims it again before `not_before`.
+        """
+        self._move(LessonEvent.REQUEUE, now)
+        self._reset_running_stage()
+        self.not_before = not_before
+
+    def _reset_running_stage(self) -> None:
+        self.stages = {n: (r.reset() if r.status is StageStatus.RUNNING else r) for n, r in self.stages.items()}
+
+    def record_understanding(self, understanding: Understanding) -> None:
+        """Keep the output of the understand stage."""
+        self.understanding = understanding
+
+    def record_passages(self, passages: tuple[ScoredPassage, ...]) -> None:
+        """Keep the passages retrieval returned, best first."""
+        self.passages = passages
+
+    def record_script(self, script: LessonScript, reading_level: ReadingLevel | None = None) -> None:
+        """Keep the current script version and, once measured, its reading level."""
+        self.script = script
+        self.reading_level = reading_level
+
+    def record_artifacts(self, artifacts: tuple[Artifact, ...]) -> None:
+        """Add artifacts, replacing any earlier record of the same name."""
+        names = {a.name for a in artifacts}
+        self.artifacts = (*(a for a in self.artifacts if a.name not in names), *artifacts)
+
+    def with_version(self, version: int) -> "LessonRequest":
+        """A copy carrying a new stored version (repositories use it after a save)."""
+        return replace(self, version=version)
