@@ -32,3 +32,7 @@ class ArtifactStore(Protocol):
     async def signed_url(self, key: str, ttl_s: int) -> str | None:
         """A short-lived direct download URL, or None when the store serves bytes itself."""
         ...
+
+    async def is_ready(self) -> bool:
+        """True when the store can be written now (readiness); never raises."""
+        ...

@@ -1,0 +1,105 @@
+"""Settings, grouped per adapter, from LESSONSMITH_* environment variables and an optional .env file."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+_COMMON = SettingsConfigDict(env_prefix="LESSONSMITH_", env_file=".env", extra="ignore")
+
+
+class HomeSettings(BaseSettings):
+    """Where embedded state lives (SQLite file, artifacts, generated JWT secret)."""
+
+    model_config = _COMMON
+    home: Path = Path("./var")
+
+
+class DatabaseSettings(BaseSettings):
+    """The source of truth; empty means SQLite under the home folder."""
+
+    model_config = _COMMON
+    database_url: str = ""
+
+
+class QueueSettings(BaseSettings):
+    """The doorbell, the leases and the in-process workers."""
+
+    model_config = _COMMON
+    redis_url: str = ""
+    worker_concurrency: int = Field(default=2, ge=1, le=64)
+    lease_seconds: float = Field(default=60.0, gt=0)
+    heartbeat_seconds: float = Field(default=15.0, gt=0)
+    max_deliveries: int = Field(default=3, ge=1)
+    reconcile_seconds: float = Field(default=10.0, gt=0)
+    stale_queued_seconds: float = Field(default=30.0, gt=0)
+    embedded_workers: bool = True
+
+
+class ArtifactSettings(BaseSettings):
+    """Where artifacts go: empty for a local folder under home, or gs://bucket/prefix."""
+
+    model_config = _COMMON
+    artifacts: str = ""
+
+
+class AuthSettings(BaseSettings):
+    """Token signing; an empty secret in the embedded profile is generated once into the home folder."""
+
+    model_config = _COMMON
+    jwt_secret: str = ""
+    token_ttl_seconds: int = Field(default=900, ge=60, le=86_400)
+    jwt_issuer: str = "lessonsmith"
+    jwt_audience: str = "lessonsmith-api"
+
+    @field_validator("jwt_secret")
+    @classmethod
+    def _long_enough(cls, value: str) -> str:
+        if value and len(value) < 32:
+            raise ValueError("LESSONSMITH_JWT_SECRET must be at least 32 characters")
+        return value
+
+
+class ProviderSettings(BaseSettings):
+    """Generative providers: offline (default) or vertex."""
+
+    model_config = _COMMON
+    providers: str = "offline"
+
+
+class LimitSettings(BaseSettings):
+    """Per-user limits; 0 means unlimited."""
+
+    model_config = _COMMON
+    rate_limit_per_minute: int = Field(default=30, ge=0)
+    daily_lesson_quota: int = Field(default=200, ge=0)
+
+
+@dataclass(frozen=True, slots=True)
+class AppSettings:
+    """Every settings group, loaded once at start-up and passed to the container."""
+
+    home: HomeSettings
+    database: DatabaseSettings
+    queue: QueueSettings
+    artifacts: ArtifactSettings
+    auth: AuthSettings
+    providers: ProviderSettings
+    limits: LimitSettings
+
+    @classmethod
+    def load(cls) -> "AppSettings":
+        """Read every group from the environment (and .env)."""
+        return cls(HomeSettings(), DatabaseSettings(), QueueSettings(), ArtifactSettings(), AuthSettings(),
+                   ProviderSettings(), LimitSettings())
+
+    @property
+    def database_url(self) -> str:
+        """The configured database URL, or the embedded SQLite file."""
+        return self.database.database_url or f"sqlite+aiosqlite:///{self.home.home / 'lessonsmith.db'}"
+
+    @property
+    def is_embedded(self) -> bool:
+        """True when the database is the embedded SQLite file."""
+        return self.database_url.startswith("sqlite")

@@ -1,0 +1,28 @@
+"""The application container: composes gateways, generators, pipeline and use cases."""
+
+from dependency_injector import containers, providers
+
+from infrastructure.config.settings import AppSettings
+from infrastructure.container.gateways import Gateways
+from infrastructure.container.generators import Generators
+from infrastructure.container.pipeline import Pipeline
+from infrastructure.container.use_cases import UseCases
+
+
+class ApplicationContainer(containers.DeclarativeContainer):
+    """The one composition root for HTTP, CLI, worker and tests (tests override providers on an instance)."""
+
+    settings = providers.Dependency(instance_of=AppSettings)
+    gateways = providers.Container(Gateways, settings=settings)
+    generators = providers.Container(Generators)
+    pipeline = providers.Container(
+        Pipeline, gateways=gateways, generators=generators, queue_settings=settings.provided.queue
+    )
+    use_cases = providers.Container(UseCases, gateways=gateways, generators=generators)
+
+
+def build_container(settings: AppSettings | None = None) -> ApplicationContainer:
+    """A container over `settings` (loaded from the environment when None)."""
+    container = ApplicationContainer(settings=settings or AppSettings.load())
+    container.check_dependencies()
+    return container

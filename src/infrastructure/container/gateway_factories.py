@@ -1,0 +1,68 @@
+"""Builders the gateway container calls: each picks the embedded or the production adapter from settings."""
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+from redis.asyncio import Redis
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from application.ports.artifact_store import ArtifactStore
+from application.ports.job_doorbell import JobDoorbell
+from infrastructure.config.settings import AppSettings
+from infrastructure.health.readiness import Probe, Readiness, database_probe, redis_probe
+from infrastructure.queue.in_process_doorbell import InProcessDoorbell
+from infrastructure.queue.redis_doorbell import RedisDoorbell
+from infrastructure.security.jwt_secret_file import load_or_create_secret
+from infrastructure.storage.local_artifact_store import LocalArtifactStore
+
+
+class ConfigurationError(Exception):
+    """The settings cannot work (a missing secret, an unsupported backend); the message says which."""
+
+
+def make_redis(settings: AppSettings) -> "Redis | None":
+    """A Redis client when LESSONSMITH_REDIS_URL is set (connections open lazily), else None."""
+    url = settings.queue.redis_url
+    if not url:
+        return None
+    return Redis.from_url(url, socket_connect_timeout=2, socket_timeout=10, health_check_interval=30)
+
+
+def make_doorbell(redis: "Redis | None") -> JobDoorbell:
+    """Redis when configured, else the in-process doorbell."""
+    return RedisDoorbell(redis) if redis is not None else InProcessDoorbell()
+
+
+def make_artifact_store(settings: AppSettings) -> ArtifactStore:
+    """The local folder under home, or the folder LESSONSMITH_ARTIFACTS names."""
+    target = settings.artifacts.artifacts
+    if target.startswith("gs://"):
+        raise ConfigurationError("LESSONSMITH_ARTIFACTS=gs://… needs the Google Cloud adapters, not installed yet")
+    root = Path(target) if target else settings.home.home / "artifacts"
+    return LocalArtifactStore(root)
+
+
+def resolve_jwt_secret(settings: AppSettings) -> str:
+    """The configured secret; embedded only, a secret generated once into the home folder."""
+    if settings.auth.jwt_secret:
+        return settings.auth.jwt_secret
+    if not settings.is_embedded:
+        raise ConfigurationError("LESSONSMITH_JWT_SECRET is required outside the embedded profile")
+    return load_or_create_secret(settings.home.home)
+
+
+def make_readiness(engine: AsyncEngine, redis: "Redis | None", store: ArtifactStore) -> Readiness:
+    """Probes for the database, the queue (Redis when configured) and the artifact store."""
+    probes: dict[str, Probe] = {"database": database_probe(engine)}
+    if redis is not None:
+        probes["queue"] = redis_probe(redis)
+    probes["storage"] = store.is_ready
+    return Readiness(probes)
+
+
+async def close_on_shutdown(engine: AsyncEngine, redis: "Redis | None") -> AsyncIterator[None]:
+    """A Resource body: nothing to open, dispose the pool and close Redis at shutdown."""
+    yield
+    await engine.dispose()
+    if redis is not None:
+        await redis.aclose()

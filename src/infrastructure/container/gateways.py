@@ -1,0 +1,51 @@
+"""The gateways container: clients, pools and adapters to the outside world."""
+
+from datetime import timedelta
+
+from dependency_injector import containers, providers
+
+from infrastructure.config.settings import AppSettings
+from infrastructure.container.gateway_factories import (
+    close_on_shutdown,
+    make_artifact_store,
+    make_doorbell,
+    make_readiness,
+    make_redis,
+    resolve_jwt_secret,
+)
+from infrastructure.persistence.engine import create_engine
+from infrastructure.persistence.sqla_unit_of_work import SqlaUnitOfWorkFactory
+from infrastructure.pricing.list_price_estimator import ListPriceEstimator
+from infrastructure.pricing.price_table import PriceTable
+from infrastructure.security.argon2_password_hasher import Argon2PasswordHasher
+from infrastructure.security.jwt_token_issuer import JwtTokenIssuer
+from infrastructure.system.system_clock import SystemClock
+from infrastructure.system.uuid_generator import Uuid4Generator
+
+
+class Gateways(containers.DeclarativeContainer):
+    """Singletons created lazily at start-up; `lifecycle` closes the pool and Redis at shutdown."""
+
+    settings = providers.Dependency(instance_of=AppSettings)
+
+    clock = providers.Singleton(SystemClock)
+    ids = providers.Singleton(Uuid4Generator)
+    engine = providers.Singleton(create_engine, settings.provided.database_url)
+    uow = providers.Singleton(SqlaUnitOfWorkFactory, engine)
+    redis = providers.Singleton(make_redis, settings)
+    doorbell = providers.Singleton(make_doorbell, redis)
+    artifact_store = providers.Singleton(make_artifact_store, settings)
+    hasher = providers.Singleton(Argon2PasswordHasher)
+    jwt_secret = providers.Singleton(resolve_jwt_secret, settings)
+    token_issuer = providers.Singleton(
+        JwtTokenIssuer,
+        secret=jwt_secret,
+        issuer=settings.provided.auth.jwt_issuer,
+        audience=settings.provided.auth.jwt_audience,
+        ttl=providers.Factory(timedelta, seconds=settings.provided.auth.token_ttl_seconds),
+        clock=clock,
+    )
+    price_table = providers.Singleton(PriceTable.bundled)
+    estimator = providers.Singleton(ListPriceEstimator, price_table)
+    readiness = providers.Singleton(make_readiness, engine, redis, artifact_store)
+    lifecycle = providers.Resource(close_on_shutdown, engine, redis)

@@ -1,0 +1,31 @@
+"""The use-case container: one Factory per use case, built over the gateways and generators."""
+
+from dependency_injector import containers, providers
+
+from application.use_cases.cancel_lesson import CancelLesson
+from application.use_cases.create_user import CreateUser
+from application.use_cases.get_artifact import GetArtifact
+from application.use_cases.get_lesson import GetLesson
+from application.use_cases.issue_token import IssueToken
+from application.use_cases.list_lessons import ListLessons
+from application.use_cases.request_lesson import RequestLesson
+from application.use_cases.retry_lesson import RetryLesson
+
+
+class UseCases(containers.DeclarativeContainer):
+    """Use cases are cheap objects: a new one per call."""
+
+    gateways = providers.DependenciesContainer()
+    generators = providers.DependenciesContainer()
+
+    request_lesson = providers.Factory(
+        RequestLesson, gateways.uow, gateways.clock, gateways.ids, gateways.doorbell, gateways.estimator,
+        generators.available_modalities,
+    )
+    get_lesson = providers.Factory(GetLesson, gateways.uow)
+    list_lessons = providers.Factory(ListLessons, gateways.uow)
+    cancel_lesson = providers.Factory(CancelLesson, gateways.uow, gateways.clock)
+    retry_lesson = providers.Factory(RetryLesson, gateways.uow, gateways.clock, gateways.doorbell)
+    get_artifact = providers.Factory(GetArtifact, gateways.uow, gateways.artifact_store)
+    create_user = providers.Factory(CreateUser, gateways.uow, gateways.ids, gateways.hasher)
+    issue_token = providers.Singleton(IssueToken, gateways.uow, gateways.hasher, gateways.token_issuer)

@@ -1,0 +1,1 @@
+"""Offline content providers: the embedded, no-network, $0 defaults for the content ports."""

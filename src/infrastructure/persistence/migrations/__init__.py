@@ -1,0 +1,1 @@
+"""Alembic migrations of the Lessonsmith schema (run them through `infrastructure.persistence.migrate`)."""

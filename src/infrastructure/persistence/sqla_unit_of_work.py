@@ -1,0 +1,83 @@
+"""SqlaUnitOfWork: one connection and one transaction over the lesson and user repositories."""
+
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from application.errors import StorageError
+from application.ports.lesson_repository import LessonRepository
+from application.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from application.ports.user_repository import UserRepository
+from infrastructure.persistence.sqla_lesson_repository import SqlaLessonRepository
+from infrastructure.persistence.sqla_user_repository import SqlaUserRepository
+from infrastructure.persistence.storage_errors import storage_errors
+
+
+class SqlaUnitOfWork(UnitOfWork):
+    """Checks a connection out of the engine's pool on enter and begins a transaction.
+
+    `commit` makes the work so far durable; statements after it run in a new transaction. Exit rolls
+    back whatever was not committed and returns the connection to the pool.
+    """
+
+    lessons: LessonRepository
+    users: UserRepository
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+        self._conn: AsyncConnection | None = None
+
+    async def __aenter__(self) -> Self:
+        """Connect, begin, and build the repositories on this connection."""
+        if self._conn is not None:
+            raise RuntimeError("this unit of work is already open; make a new one per use")
+        with storage_errors("open a database transaction"):
+            conn = await self._engine.connect()
+            try:
+                await conn.begin()
+            except BaseException:
+                await conn.close()
+                raise
+        self._conn = conn
+        self.lessons = SqlaLessonRepository(conn)
+        self.users = SqlaUserRepository(conn)
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        """Roll back what was not committed and release the connection.
+
+        A failure here is raised as StorageError only when no other exception is already on its way.
+        """
+        conn, self._conn = self._conn, None
+        if conn is None:
+            return
+        try:
+            with storage_errors("roll back a database transaction"):
+                try:
+                    await conn.rollback()
+                finally:
+                    await conn.close()
+        except StorageError:
+            if exc is None:
+                raise
+
+    async def commit(self) -> None:
+        """Commit the transaction."""
+        if self._conn is None:
+            raise RuntimeError("commit outside of `async with`")
+        with storage_errors("commit a database transaction"):
+            await self._conn.commit()
+
+
+class SqlaUnitOfWorkFactory(UnitOfWorkFactory):
+    """Makes a fresh SqlaUnitOfWork on the shared engine for each use."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    def __call__(self) -> SqlaUnitOfWork:
+        """A new, not yet entered, unit of work."""
+        return SqlaUnitOfWork(self._engine)

@@ -1,0 +1,77 @@
+"""The relational schema as SQLAlchemy Core tables (the domain never sees them).
+
+Scalar columns carry what queries filter and sort on; the rest of a lesson request lives in JSON
+columns (JSONB on PostgreSQL). The migrations in `migrations/versions` create exactly this schema.
+"""
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import JSONB
+
+from infrastructure.persistence.utc_datetime import UtcDateTime
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+USERNAME_CONSTRAINT = "uq_users_username"
+IDEMPOTENCY_CONSTRAINT = "uq_lesson_requests_requested_by_idempotency_key"
+
+metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def json_column(name: str, *, nullable: bool = True) -> sa.Column[object]:
+    """A JSON document column: JSONB on PostgreSQL, JSON text elsewhere; Python None is SQL NULL."""
+    kind = sa.JSON(none_as_null=True).with_variant(JSONB(none_as_null=True), "postgresql")
+    return sa.Column(name, kind, nullable=nullable)
+
+
+users = sa.Table(
+    "users",
+    metadata,
+    sa.Column("id", sa.Uuid(), primary_key=True),
+    sa.Column("username", sa.String(64), nullable=False),
+    sa.Column("role", sa.String(16), nullable=False),
+    sa.Column("password_hash", sa.String(255), nullable=False),
+    sa.Column("created_at", UtcDateTime(), nullable=False, server_default=sa.func.now()),
+    sa.UniqueConstraint("username", name=USERNAME_CONSTRAINT),
+)
+
+lesson_requests = sa.Table(
+    "lesson_requests",
+    metadata,
+    sa.Column("id", sa.Uuid(), primary_key=True),
+    sa.Column("owner_id", sa.Uuid(), nullable=False),
+    sa.Column("requested_by", sa.Uuid(), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("current_stage", sa.String(32), nullable=True),
+    sa.Column("attempt", sa.Integer(), nullable=False),
+    sa.Column("deliveries", sa.Integer(), nullable=False),
+    sa.Column("version", sa.Integer(), nullable=False),
+    sa.Column("lease_owner", sa.String(200), nullable=True),
+    sa.Column("lease_expires_at", UtcDateTime(), nullable=True),
+    sa.Column("not_before", UtcDateTime(), nullable=True),
+    sa.Column("idempotency_key", sa.String(255), nullable=True),
+    sa.Column("fingerprint", sa.String(128), nullable=False),
+    sa.Column("created_at", UtcDateTime(), nullable=False),
+    sa.Column("updated_at", UtcDateTime(), nullable=False),
+    json_column("spec", nullable=False),
+    json_column("stages", nullable=False),
+    json_column("ledger", nullable=False),
+    json_column("understanding"),
+    json_column("passages", nullable=False),
+    json_column("script"),
+    json_column("reading_level"),
+    json_column("artifacts", nullable=False),
+    json_column("failure"),
+    sa.Column("rejection_reason", sa.Text(), nullable=True),
+    sa.UniqueConstraint("requested_by", "idempotency_key", name=IDEMPOTENCY_CONSTRAINT),
+    sa.Index("ix_lesson_requests_claim", "status", "not_before", "created_at"),
+    sa.Index("ix_lesson_requests_lease", "status", "lease_expires_at"),
+    sa.Index("ix_lesson_requests_listing", "created_at", "id"),
+    sa.Index("ix_lesson_requests_owner_listing", "owner_id", "created_at", "id"),
+    sa.Index("ix_lesson_requests_requester_listing", "requested_by", "created_at", "id"),
+)

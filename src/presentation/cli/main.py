@@ -1,0 +1,54 @@
+"""`lessonsmith`: one entry point for operators and newcomers (DESIGN §7)."""
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Sequence
+
+from application.errors import ApplicationError
+from domain.errors import DomainError, InvalidValue
+from infrastructure.container.gateway_factories import ConfigurationError
+from presentation.cli import db_commands, generate_command, serve_commands, user_commands
+
+
+class CliError(Exception):
+    """A problem to report on one line of stderr."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full command tree."""
+    parser = argparse.ArgumentParser(prog="lessonsmith", description="Personalized, grounded lessons.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log at debug level")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    serve_commands.register(commands)
+    db_commands.register(commands)
+    user_commands.register(commands)
+    generate_command.register(commands)
+    return parser
+
+
+def _describe(error: BaseException) -> str:
+    if isinstance(error, InvalidValue):
+        return f"{error.field}: {error.message}"
+    return str(error) or type(error).__name__
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse, run, and turn every expected error into one line on stderr and a non-zero exit."""
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        result = args.run(args)
+        code = asyncio.run(result) if asyncio.iscoroutine(result) else result
+    except KeyboardInterrupt:
+        return 130
+    except (ApplicationError, DomainError, ConfigurationError, CliError, OSError, ValueError) as error:
+        print(f"lessonsmith: error: {_describe(error)}", file=sys.stderr)
+        return 1
+    return int(code or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,58 @@
+"""`lessonsmith serve` (API, plus workers when embedded) and `lessonsmith worker`."""
+
+import argparse
+import asyncio
+import contextlib
+import signal
+from typing import Any
+
+import uvicorn
+
+from infrastructure.container.application import ApplicationContainer, build_container
+from presentation.demo_users import welcome_text
+from presentation.http.app import create_app
+from presentation.runtime import start_services, stop_services
+from presentation.worker.worker_pool import WorkerPool
+
+WORKER_DRAIN_S = 30.0
+
+
+def register(commands: "argparse._SubParsersAction[Any]") -> None:
+    """Add `serve` and `worker`."""
+    serve = commands.add_parser("serve", help="run the API (and in-process workers when embedded)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(run=_serve)
+    worker = commands.add_parser("worker", help="run a worker process (production profile)")
+    worker.add_argument("--concurrency", type=int, default=None, help="lessons processed at once")
+    worker.set_defaults(run=_worker)
+
+
+async def _serve(args: argparse.Namespace) -> int:
+    base_url = f"http://{args.host}:{args.port}"
+
+    async def announce(container: ApplicationContainer) -> None:
+        print(await welcome_text(container, base_url), flush=True)
+
+    app = create_app(build_container(), on_started=announce)
+    config = uvicorn.Config(app, host=args.host, port=args.port, log_level="warning", lifespan="on")
+    await uvicorn.Server(config).serve()
+    return 0
+
+
+async def _worker(args: argparse.Namespace) -> int:
+    container = build_container()
+    await start_services(container)
+    concurrency = args.concurrency or container.settings().queue.worker_concurrency
+    pool = WorkerPool(container, concurrency)
+    loop = asyncio.get_running_loop()
+    stop_requested = asyncio.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(sig, stop_requested.set)
+    pool.start()
+    print(f"worker running with concurrency {concurrency}; SIGTERM drains", flush=True)
+    await stop_requested.wait()
+    await pool.stop(WORKER_DRAIN_S)
+    await stop_services(container)
+    return 0

@@ -1,0 +1,95 @@
+"""The lesson routes: create, read, list, cancel, retry."""
+
+from typing import Annotated
+from uuid import UUID
+
+from litestar import Controller, Response, get, post
+from litestar.di import Provide
+from litestar.params import Parameter
+
+from application.ports.actor import Actor
+from application.use_cases.cancel_lesson import CancelLesson, CancelLessonCommand
+from application.use_cases.get_lesson import GetLesson, GetLessonQuery
+from application.use_cases.list_lessons import ListLessons, ListLessonsQuery
+from application.use_cases.request_lesson import RequestLesson, RequestLessonCommand
+from application.use_cases.retry_lesson import RetryLesson, RetryLessonCommand
+from domain.lesson_lifecycle import LessonStatus
+from presentation.http.dependencies import (
+    provide_actor,
+    provide_cancel_lesson,
+    provide_get_lesson,
+    provide_list_lessons,
+    provide_request_lesson,
+    provide_retry_lesson,
+)
+from presentation.http.lesson_presenter import API_PREFIX, present_lesson, present_summary
+from presentation.http.openapi_responses import error_responses
+from presentation.http.schemas.lesson_request_schemas import CreateLessonBody, LessonAccepted
+from presentation.http.schemas.lesson_view_schemas import LessonListView, LessonView
+
+MAX_BODY_BYTES = 16 * 1024
+IdempotencyKey = Annotated[
+    str | None,
+    Parameter(header="Idempotency-Key", min_length=1, max_length=128, required=False,
+              description="Replays return the same lesson; reuse with another body answers 422"),
+]
+
+
+class LessonsController(Controller):
+    """Lessons of the signed-in user (their students' for teachers, everyone's for admins)."""
+
+    path = API_PREFIX
+    tags = ["lessons"]
+    dependencies = {"actor": Provide(provide_actor, sync_to_thread=False)}
+
+    @post("/", operation_id="createLesson", status_code=202, request_max_body_size=MAX_BODY_BYTES,
+          dependencies={"use_case": Provide(provide_request_lesson, sync_to_thread=False)},
+          responses=error_responses(400, 401, 403, 413, 422, 503))
+    async def create(
+        self, data: CreateLessonBody, actor: Actor, use_case: RequestLesson, idempotency_key: IdempotencyKey = None
+    ) -> Response[LessonAccepted]:
+        """Record a lesson request and answer at once; poll `status_url` for progress."""
+        result = await use_case.execute(RequestLessonCommand(
+            actor=actor, student_query=data.student_query, grade_level=data.grade_level, interest=data.interest,
+            requested_modalities=list(data.requested_modalities) if data.requested_modalities is not None else None,
+            language=data.language, student_id=data.student_id, max_cost_usd=data.max_cost_usd,
+            idempotency_key=idempotency_key,
+        ))
+        url = f"{API_PREFIX}/{result.lesson_id}"
+        body = LessonAccepted(id=result.lesson_id, status=result.status.value, status_url=url,
+                              estimated_cost_usd=result.estimated_cost.usd, created_at=result.created_at)
+        return Response(body, status_code=202, headers={"Location": url})
+
+    @get("/{lesson_id:uuid}", operation_id="getLesson",
+         dependencies={"use_case": Provide(provide_get_lesson, sync_to_thread=False)},
+         responses=error_responses(400, 401, 404, 503))
+    async def read(self, lesson_id: UUID, actor: Actor, use_case: GetLesson) -> LessonView:
+        """Status, stages, the lesson, artifacts and cost."""
+        return present_lesson(await use_case.execute(GetLessonQuery(actor=actor, lesson_id=lesson_id)))
+
+    @get("/", operation_id="listLessons",
+         dependencies={"use_case": Provide(provide_list_lessons, sync_to_thread=False)},
+         responses=error_responses(400, 401, 503))
+    async def list_lessons(
+        self, actor: Actor, use_case: ListLessons,
+        status: LessonStatus | None = None,
+        limit: Annotated[int, Parameter(ge=1, le=100)] = 20,
+        cursor: Annotated[str | None, Parameter(max_length=200)] = None,
+    ) -> LessonListView:
+        """Your lessons, newest first; pass `next_cursor` back as `cursor` for the next page."""
+        page = await use_case.execute(ListLessonsQuery(actor=actor, status=status, limit=limit, cursor=cursor))
+        return LessonListView(items=[present_summary(x) for x in page.items], next_cursor=page.next_cursor)
+
+    @post("/{lesson_id:uuid}/cancel", operation_id="cancelLesson", status_code=200,
+          dependencies={"use_case": Provide(provide_cancel_lesson, sync_to_thread=False)},
+          responses=error_responses(401, 403, 404, 409, 503))
+    async def cancel(self, lesson_id: UUID, actor: Actor, use_case: CancelLesson) -> LessonView:
+        """Cancel a queued or running lesson."""
+        return present_lesson(await use_case.execute(CancelLessonCommand(actor=actor, lesson_id=lesson_id)))
+
+    @post("/{lesson_id:uuid}/retry", operation_id="retryLesson", status_code=202,
+          dependencies={"use_case": Provide(provide_retry_lesson, sync_to_thread=False)},
+          responses=error_responses(401, 403, 404, 409, 503))
+    async def retry(self, lesson_id: UUID, actor: Actor, use_case: RetryLesson) -> LessonView:
+        """Resume a failed lesson at its failed stage."""
+        return present_lesson(await use_case.execute(RetryLessonCommand(actor=actor, lesson_id=lesson_id)))

@@ -1,0 +1,76 @@
+"""The only place Litestar reaches the container: plain Provide functions."""
+
+from typing import Any
+
+from litestar import Request
+from litestar.datastructures import State
+
+from application.ports.actor import Actor
+from application.use_cases.cancel_lesson import CancelLesson
+from application.use_cases.get_artifact import GetArtifact
+from application.use_cases.get_lesson import GetLesson
+from application.use_cases.issue_token import IssueToken
+from application.use_cases.list_lessons import ListLessons
+from application.use_cases.request_lesson import RequestLesson
+from application.use_cases.retry_lesson import RetryLesson
+from infrastructure.container.application import ApplicationContainer
+from infrastructure.health.readiness import Readiness
+
+
+def container_of(state: State) -> ApplicationContainer:
+    """The container the app was built with."""
+    container: ApplicationContainer = state.container
+    return container
+
+
+def provide_actor(request: Request[Actor, Any, Any]) -> Actor:
+    """The authenticated caller."""
+    return request.user
+
+
+def provide_request_lesson(state: State) -> RequestLesson:
+    """RequestLesson from the container."""
+    use_case: RequestLesson = container_of(state).use_cases.request_lesson()
+    return use_case
+
+
+def provide_get_lesson(state: State) -> GetLesson:
+    """GetLesson from the container."""
+    use_case: GetLesson = container_of(state).use_cases.get_lesson()
+    return use_case
+
+
+def provide_list_lessons(state: State) -> ListLessons:
+    """ListLessons from the container."""
+    use_case: ListLessons = container_of(state).use_cases.list_lessons()
+    return use_case
+
+
+def provide_cancel_lesson(state: State) -> CancelLesson:
+    """CancelLesson from the container."""
+    use_case: CancelLesson = container_of(state).use_cases.cancel_lesson()
+    return use_case
+
+
+def provide_retry_lesson(state: State) -> RetryLesson:
+    """RetryLesson from the container."""
+    use_case: RetryLesson = container_of(state).use_cases.retry_lesson()
+    return use_case
+
+
+def provide_get_artifact(state: State) -> GetArtifact:
+    """GetArtifact from the container."""
+    use_case: GetArtifact = container_of(state).use_cases.get_artifact()
+    return use_case
+
+
+def provide_issue_token(state: State) -> IssueToken:
+    """IssueToken from the container."""
+    use_case: IssueToken = container_of(state).use_cases.issue_token()
+    return use_case
+
+
+def provide_readiness(state: State) -> Readiness:
+    """The readiness probes."""
+    readiness: Readiness = container_of(state).gateways.readiness()
+    return readiness

@@ -1,0 +1,166 @@
+"""The lesson document returned by GET /api/v1/lessons/{id} (and `generate --json`)."""
+
+from datetime import datetime
+from decimal import Decimal
+from uuid import UUID
+
+import msgspec
+
+
+class FailureView(msgspec.Struct, frozen=True):
+    """Why a stage or the lesson failed."""
+
+    stage: str
+    code: str
+    message: str
+    retryable: bool
+
+
+class StageView(msgspec.Struct, frozen=True):
+    """One stage's record."""
+
+    name: str
+    status: str
+    started_at: datetime | None
+    finished_at: datetime | None
+    duration_ms: int | None
+    cost_usd: Decimal
+    attempts: int
+    error: FailureView | None
+
+
+class SectionView(msgspec.Struct, frozen=True):
+    """A lesson section with the passage ids it cites."""
+
+    heading: str
+    body: str
+    citations: list[str]
+
+
+class QuizItemView(msgspec.Struct, frozen=True):
+    """A quiz question with its answer."""
+
+    question: str
+    choices: list[str]
+    answer: str
+    explanation: str
+
+
+class SlideView(msgspec.Struct, frozen=True):
+    """One slide of the outline."""
+
+    title: str
+    bullets: list[str]
+
+
+class ReadingLevelView(msgspec.Struct, frozen=True):
+    """Target and measured Flesch–Kincaid grade."""
+
+    target_low: float
+    target_high: float
+    measured: float
+    within_target: bool
+
+
+class SourceView(msgspec.Struct, frozen=True):
+    """A cited curriculum passage."""
+
+    id: str
+    title: str
+    subject: str
+    grade_band: str
+    score: float
+    text: str
+
+
+class LessonContentView(msgspec.Struct, frozen=True):
+    """The written lesson."""
+
+    title: str
+    hook: str
+    sections: list[SectionView]
+    worked_example: str
+    quiz: list[QuizItemView]
+    summary: str
+    narration: str
+    slides: list[SlideView]
+    reading_level: ReadingLevelView | None
+    sources: list[SourceView]
+    script_hash: str
+
+
+class ArtifactView(msgspec.Struct, frozen=True):
+    """A stored file of the lesson."""
+
+    modality: str
+    name: str
+    content_type: str
+    bytes: int
+    sha256: str
+    url: str
+
+
+class CostLineView(msgspec.Struct, frozen=True):
+    """One ledger line."""
+
+    stage: str
+    kind: str
+    amount_usd: Decimal
+    units: Decimal
+    unit: str
+    provider: str
+    note: str
+    description: str
+
+
+class CostView(msgspec.Struct, frozen=True):
+    """The lesson's ledger with its totals."""
+
+    currency: str
+    total_usd: Decimal
+    saved_usd: Decimal
+    estimated_usd: Decimal
+    lines: list[CostLineView]
+
+
+class LessonView(msgspec.Struct, frozen=True):
+    """Everything a client may know about one lesson."""
+
+    id: UUID
+    status: str
+    current_stage: str | None
+    progress: int
+    student_query: str
+    grade_level: int
+    interest: str | None
+    requested_modalities: list[str]
+    language: str
+    created_at: datetime
+    updated_at: datetime
+    stages: list[StageView]
+    lesson: LessonContentView | None
+    artifacts: list[ArtifactView]
+    cost: CostView
+    error: FailureView | None
+    rejection_reason: str | None
+
+
+class LessonSummaryView(msgspec.Struct, frozen=True):
+    """A lesson in a listing."""
+
+    id: UUID
+    status: str
+    student_query: str
+    grade_level: int
+    requested_modalities: list[str]
+    progress: int
+    created_at: datetime
+    title: str | None
+    status_url: str
+
+
+class LessonListView(msgspec.Struct, frozen=True):
+    """One page of lessons, newest first."""
+
+    items: list[LessonSummaryView]
+    next_cursor: str | None

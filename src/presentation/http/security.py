@@ -1,0 +1,60 @@
+"""Bearer-token authentication with Litestar's JWT support; the token alone establishes the actor."""
+
+from typing import Any
+from uuid import UUID
+
+from litestar.connection import ASGIConnection
+from litestar.exceptions import NotAuthorizedException, PermissionDeniedException
+from litestar.handlers.base import BaseRouteHandler
+from litestar.middleware import AuthenticationResult
+from litestar.security.jwt import JWTAuth, JWTAuthenticationMiddleware, Token
+
+from application.ports.actor import Actor
+from domain.user import Role
+
+PUBLIC_PATHS = ["^/api/v1/auth/token$", "^/health/", "^/schema", "^/metrics$"]
+
+
+class BearerJWTMiddleware(JWTAuthenticationMiddleware):
+    """Litestar's JWT middleware, but only the `Bearer` scheme is accepted."""
+
+    async def authenticate_request(self, connection: ASGIConnection[Any, Any, Any, Any]) -> AuthenticationResult:
+        """Reject a missing header or another scheme before decoding."""
+        header = connection.headers.get(self.auth_header, "")
+        scheme, _, token = header.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise NotAuthorizedException("a bearer token is required")
+        return await self.authenticate_token(encoded_token=token.strip(), connection=connection)
+
+
+async def actor_from_token(token: Token, connection: ASGIConnection[Any, Any, Any, Any]) -> Actor | None:
+    """The actor named by a verified token; a malformed subject or role is no actor (401)."""
+    try:
+        return Actor(user_id=UUID(token.sub), role=Role(token.extras.get("role", "")))
+    except ValueError:
+        return None
+
+
+def build_jwt_auth(secret: str, issuer: str, audience: str) -> JWTAuth[Actor, Token]:
+    """HS256 only; issuer, audience, expiry and jti required; public paths anchored."""
+    return JWTAuth[Actor, Token](
+        token_secret=secret,
+        retrieve_user_handler=actor_from_token,
+        algorithm="HS256",
+        accepted_issuers=[issuer],
+        accepted_audiences=[audience],
+        require_claims=["exp", "sub", "iss", "aud", "jti"],
+        verify_expiry=True,
+        verify_not_before=True,
+        exclude=PUBLIC_PATHS,
+        authentication_middleware_class=BearerJWTMiddleware,
+        description="A bearer token from POST /api/v1/auth/token",
+    )
+
+
+def roles(*allowed: Role) -> Any:
+    """A route guard admitting only the given roles."""
+    def guard(connection: ASGIConnection[Any, Actor, Any, Any], _: BaseRouteHandler) -> None:
+        if connection.user.role not in allowed:
+            raise PermissionDeniedException("your role may not do this")
+    return guard

@@ -1,0 +1,42 @@
+"""A trace id for every request: taken from X-Request-ID when sane, else generated; echoed as X-Trace-Id."""
+
+import re
+import secrets
+from typing import Any
+
+from litestar.types import ASGIApp, Message, Receive, Scope, Send
+
+TRACE_HEADER = b"x-trace-id"
+_INCOMING = b"x-request-id"
+_SANE = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+
+
+def trace_id_of(scope: Scope | dict[str, Any]) -> str:
+    """The trace id recorded for this request (a fresh one if none was recorded)."""
+    state = scope.setdefault("state", {})
+    if "trace_id" not in state:
+        state["trace_id"] = secrets.token_hex(16)
+    return str(state["trace_id"])
+
+
+class TraceMiddleware:
+    """Pure ASGI middleware: cheap enough for the hot path."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        incoming = dict(scope["headers"]).get(_INCOMING, b"").decode("latin-1")
+        state = scope.setdefault("state", {})  # type: ignore[typeddict-item]
+        state["trace_id"] = incoming if _SANE.match(incoming) else secrets.token_hex(16)
+        header = state["trace_id"].encode()
+
+        async def send_with_trace(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), (TRACE_HEADER, header)]
+            await send(message)
+
+        await self.app(scope, receive, send_with_trace)

@@ -1,0 +1,209 @@
+"""Hand-written fakes of the ports: they keep state, so tests assert on outcomes, not calls."""
+
+import copy
+from collections.abc import AsyncIterator
+from datetime import datetime, timedelta
+from types import TracebackType
+from typing import Self
+from uuid import UUID, uuid4
+
+from application.errors import ConcurrentUpdate, DuplicateIdempotencyKey, UsernameTaken
+from application.ports.actor import Actor
+from application.ports.clock import Clock
+from application.ports.id_generator import IdGenerator
+from application.ports.job_doorbell import JobDoorbell
+from application.ports.lesson_repository import LessonPage, LessonRepository
+from application.ports.unit_of_work import UnitOfWork
+from application.ports.user_repository import UserRepository
+from domain.lesson_lifecycle import LessonStatus
+from domain.lesson_request import LessonRequest
+from domain.user import User
+from tests.unit.factories import T0
+
+
+class FakeClock(Clock):
+    """A clock that moves only when told."""
+
+    def __init__(self, start: datetime = T0) -> None:
+        self.current = start
+
+    def now(self) -> datetime:
+        return self.current
+
+    def advance(self, seconds: float) -> None:
+        self.current += timedelta(seconds=seconds)
+
+
+class FakeIds(IdGenerator):
+    """Random UUIDs, remembered."""
+
+    def __init__(self) -> None:
+        self.issued: list[UUID] = []
+
+    def new_id(self) -> UUID:
+        self.issued.append(uuid4())
+        return self.issued[-1]
+
+
+class FakeDoorbell(JobDoorbell):
+    """Records rings."""
+
+    def __init__(self) -> None:
+        self.rings: list[UUID] = []
+
+    async def ring(self, lesson_id: UUID) -> None:
+        self.rings.append(lesson_id)
+
+    async def wait(self, timeout_s: float) -> bool:
+        return bool(self.rings)
+
+
+class Database:
+    """The shared state behind every fake unit of work; `committed` counts commits."""
+
+    def __init__(self) -> None:
+        self.lessons: dict[UUID, tuple[LessonRequest, str | None, datetime | None]] = {}
+        self.users: dict[UUID, User] = {}
+        self.commits = 0
+
+
+class InMemoryLessons(LessonRepository):
+    """Lessons in a dict, stored as deep copies with a version, owner checks like the real query."""
+
+    def __init__(self, db: Database, staged: dict[UUID, tuple[LessonRequest, str | None, datetime | None]]) -> None:
+        self._db = db
+        self._staged = staged
+
+    def _rows(self) -> dict[UUID, tuple[LessonRequest, str | None, datetime | None]]:
+        return {**self._db.lessons, **self._staged}
+
+    async def add(self, lesson: LessonRequest) -> None:
+        for row, _, _ in self._rows().values():
+            if lesson.idempotency_key and (row.requested_by, row.idempotency_key) == (
+                    lesson.requested_by, lesson.idempotency_key):
+                raise DuplicateIdempotencyKey(lesson.idempotency_key)
+        self._staged[lesson.id] = (copy.deepcopy(lesson), None, None)
+
+    async def get_visible(self, lesson_id: UUID, viewer: Actor) -> LessonRequest | None:
+        row = self._rows().get(lesson_id)
+        if row is None or not (viewer.is_admin or viewer.user_id in (row[0].owner_id, row[0].requested_by)):
+            return None
+        return copy.deepcopy(row[0])
+
+    async def get(self, lesson_id: UUID) -> LessonRequest | None:
+        row = self._rows().get(lesson_id)
+        return copy.deepcopy(row[0]) if row else None
+
+    async def find_by_idempotency_key(self, requested_by: UUID, key: str) -> LessonRequest | None:
+        return next((copy.deepcopy(r) for r, _, _ in self._rows().values()
+                     if r.requested_by == requested_by and r.idempotency_key == key), None)
+
+    async def list_visible(self, viewer: Actor, status: LessonStatus | None, limit: int, cursor: str | None,
+                           all_users: bool = False) -> LessonPage:
+        rows = [r for r, _, _ in self._rows().values()
+                if (all_users or viewer.user_id in (r.owner_id, r.requested_by)) and (status is None or r.status is status)]
+        rows.sort(key=lambda r: (r.created_at, str(r.id)), reverse=True)
+        start = int(cursor or 0)
+        page = rows[start:start + limit]
+        more = start + limit < len(rows)
+        return LessonPage(tuple(copy.deepcopy(r) for r in page), str(start + limit) if more else None)
+
+    async def save(self, lesson: LessonRequest, fence: int | None = None) -> LessonRequest:
+        stored, owner, lease = self._rows()[lesson.id]
+        if stored.version != lesson.version:
+            raise ConcurrentUpdate(str(lesson.id))
+        if fence is not None and (stored.attempt != fence or stored.status is not LessonStatus.RUNNING):
+            raise ConcurrentUpdate(str(lesson.id))
+        saved = lesson.with_version(lesson.version + 1)
+        keep = lesson.status is LessonStatus.RUNNING
+        self._staged[lesson.id] = (copy.deepcopy(saved), owner if keep else None, lease if keep else None)
+        return saved
+
+    async def claim_next(self, worker_id: str, now: datetime, lease_until: datetime) -> LessonRequest | None:
+        ready = sorted((r for r, _, _ in self._rows().values() if r.status is LessonStatus.QUEUED
+                        and (r.not_before is None or r.not_before <= now)), key=lambda r: r.created_at)
+        if not ready:
+            return None
+        lesson = copy.deepcopy(ready[0])
+        lesson.claim(now)
+        saved = lesson.with_version(lesson.version + 1)
+        self._staged[lesson.id] = (copy.deepcopy(saved), worker_id, lease_until)
+        return saved
+
+    async def extend_lease(self, lesson_id: UUID, fence: int, lease_until: datetime) -> bool:
+        lesson, owner, _ = self._rows()[lesson_id]
+        if lesson.attempt != fence or lesson.status is not LessonStatus.RUNNING:
+            return False
+        self._staged[lesson_id] = (lesson, owner, lease_until)
+        return True
+
+    async def expired_leases(self, now: datetime, limit: int) -> tuple[LessonRequest, ...]:
+        return tuple(copy.deepcopy(r) for r, _, lease in self._rows().values()
+                     if r.status is LessonStatus.RUNNING and lease is not None and lease < now)[:limit]
+
+    async def stale_queued(self, older_than: datetime, limit: int) -> tuple[UUID, ...]:
+        return tuple(r.id for r, _, _ in self._rows().values()
+                     if r.status is LessonStatus.QUEUED and r.updated_at < older_than)[:limit]
+
+
+class InMemoryUsers(UserRepository):
+    """Users in a dict."""
+
+    def __init__(self, db: Database, staged: dict[UUID, User]) -> None:
+        self._db = db
+        self._staged = staged
+
+    async def add(self, user: User) -> None:
+        if any(u.username == user.username for u in {**self._db.users, **self._staged}.values()):
+            raise UsernameTaken(user.username)
+        self._staged[user.id] = user
+
+    async def get(self, user_id: UUID) -> User | None:
+        return {**self._db.users, **self._staged}.get(user_id)
+
+    async def get_by_username(self, username: str) -> User | None:
+        return next((u for u in {**self._db.users, **self._staged}.values() if u.username == username), None)
+
+    async def count(self) -> int:
+        return len({**self._db.users, **self._staged})
+
+
+class FakeUnitOfWork(UnitOfWork):
+    """Stages writes and applies them to the Database only on commit."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._lessons: dict[UUID, tuple[LessonRequest, str | None, datetime | None]] = {}
+        self._users: dict[UUID, User] = {}
+        self.lessons = InMemoryLessons(db, self._lessons)
+        self.users = InMemoryUsers(db, self._users)
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                        tb: TracebackType | None) -> None:
+        self._lessons.clear()
+        self._users.clear()
+
+    async def commit(self) -> None:
+        self._db.lessons.update(self._lessons)
+        self._db.users.update(self._users)
+        self._db.commits += 1
+        self._lessons.clear()
+        self._users.clear()
+
+
+class FakeUnitOfWorkFactory:
+    """Makes units of work over one shared Database."""
+
+    def __init__(self, db: Database | None = None) -> None:
+        self.db = db or Database()
+
+    def __call__(self) -> FakeUnitOfWork:
+        return FakeUnitOfWork(self.db)
+
+
+async def collect(chunks: AsyncIterator[bytes]) -> bytes:
+    """All bytes of a stream."""
+    return b"".join([c async for c in chunks])
