@@ -1,6 +1,6 @@
 """The recorded history of one stage of one lesson."""
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from domain.failure import Failure
@@ -17,7 +17,7 @@ class StageRecord:
     started_at: datetime | None = None
     finished_at: datetime | None = None
     attempts: int = 0
-    cost: Money = Money(0)
+    cost: Money = field(default_factory=Money)
     error: Failure | None = None
 
     @property

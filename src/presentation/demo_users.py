@@ -2,6 +2,7 @@
 
 import shlex
 
+from application.errors import UsernameTaken
 from application.use_cases.create_user import CreateUserCommand
 from application.use_cases.issue_token import IssueTokenCommand
 from domain.user import Role
@@ -12,13 +13,16 @@ DEMO_TEACHER = "demo-teacher"
 
 
 async def ensure_demo_users(container: ApplicationContainer) -> dict[str, str]:
-    """Create the demo users when no user exists; returns {username: generated password} for new ones."""
-    async with container.gateways.uow()() as uow:
-        if await uow.users.count() > 0:
-            return {}
+    """Create each demo user that does not exist yet; returns {username: generated password} for new ones."""
     created = {}
     for name, role in ((DEMO_STUDENT, Role.STUDENT), (DEMO_TEACHER, Role.TEACHER)):
-        result = await container.use_cases.create_user().execute(CreateUserCommand(username=name, role=role))
+        async with container.gateways.uow()() as uow:
+            if await uow.users.get_by_username(name) is not None:
+                continue
+        try:
+            result = await container.use_cases.create_user().execute(CreateUserCommand(username=name, role=role))
+        except UsernameTaken:
+            continue
         created[name] = result.generated_password or ""
     return created
 
@@ -31,7 +35,7 @@ async def welcome_text(container: ApplicationContainer, base_url: str) -> str:
         lines.append(f"  created demo user {name} with password {password}")
     try:
         token = await container.use_cases.issue_token().execute(IssueTokenCommand(username=DEMO_STUDENT, password=None))
-    except Exception:  # noqa: BLE001 - the demo student may have been removed; the service still runs
+    except Exception:
         return "\n".join(lines)
     body = '{"student_query": "How do plants make food?", "grade_level": 4, "interest": "soccer", ' \
            '"requested_modalities": ["text"]}'

@@ -101,7 +101,8 @@ class InMemoryLessons(LessonRepository):
     async def list_visible(self, viewer: Actor, status: LessonStatus | None, limit: int, cursor: str | None,
                            all_users: bool = False) -> LessonPage:
         rows = [r for r, _, _ in self._rows().values()
-                if (all_users or viewer.user_id in (r.owner_id, r.requested_by)) and (status is None or r.status is status)]
+                if (all_users or viewer.user_id in (r.owner_id, r.requested_by))
+                and (status is None or r.status is status)]
         rows.sort(key=lambda r: (r.created_at, str(r.id)), reverse=True)
         start = int(cursor or 0)
         page = rows[start:start + limit]

@@ -26,7 +26,8 @@ class ArtifactWriter:
         """Store every file of one stage; returns one Artifact per file, in order."""
         artifacts = []
         for file in files:
-            stored = await self._store.put(artifact_key(lesson_id, stage.value, file.name), file.data, file.content_type)
+            key = artifact_key(lesson_id, stage.value, file.name)
+            stored = await self._store.put(key, file.data, file.content_type)
             artifacts.append(Artifact(
                 modality=modality, name=file.name, stage=stage.value, content_type=file.content_type,
                 size_bytes=stored.size_bytes, sha256=stored.sha256, script_hash=script_hash,

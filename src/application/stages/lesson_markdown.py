@@ -21,7 +21,8 @@ def render_markdown(lesson: LessonRequest) -> str:
     out = [f"# {escape_markdown(script.title)}", "", escape_markdown(script.hook), ""]
     for section in script.sections:
         cites = ", ".join(escape_markdown(c) for c in section.citations)
-        out += [f"## {escape_markdown(section.heading)}", "", escape_markdown(section.body), "", f"Sources: {cites}", ""]
+        out += [f"## {escape_markdown(section.heading)}", "", escape_markdown(section.body), ""]
+        out += [f"Sources: {cites}", ""]
     out += ["## Worked example", "", escape_markdown(script.worked_example), "", "## Quiz", ""]
     for number, item in enumerate(script.quiz, start=1):
         out.append(f"{number}. {escape_markdown(item.question)}")

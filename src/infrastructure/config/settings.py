@@ -28,6 +28,7 @@ class QueueSettings(BaseSettings):
 
     model_config = _COMMON
     redis_url: str = ""
+    redis_prefix: str = "lessonsmith"
     worker_concurrency: int = Field(default=2, ge=1, le=64)
     lease_seconds: float = Field(default=60.0, gt=0)
     heartbeat_seconds: float = Field(default=15.0, gt=0)

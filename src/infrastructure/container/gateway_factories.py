@@ -28,9 +28,11 @@ def make_redis(settings: AppSettings) -> "Redis | None":
     return Redis.from_url(url, socket_connect_timeout=2, socket_timeout=10, health_check_interval=30)
 
 
-def make_doorbell(redis: "Redis | None") -> JobDoorbell:
-    """Redis when configured, else the in-process doorbell."""
-    return RedisDoorbell(redis) if redis is not None else InProcessDoorbell()
+def make_doorbell(redis: "Redis | None", settings: AppSettings) -> JobDoorbell:
+    """Redis when configured (keys under LESSONSMITH_REDIS_PREFIX), else the in-process doorbell."""
+    if redis is None:
+        return InProcessDoorbell()
+    return RedisDoorbell(redis, key=f"{settings.queue.redis_prefix}:doorbell")
 
 
 def make_artifact_store(settings: AppSettings) -> ArtifactStore:

@@ -33,7 +33,7 @@ class Gateways(containers.DeclarativeContainer):
     engine = providers.Singleton(create_engine, settings.provided.database_url)
     uow = providers.Singleton(SqlaUnitOfWorkFactory, engine)
     redis = providers.Singleton(make_redis, settings)
-    doorbell = providers.Singleton(make_doorbell, redis)
+    doorbell = providers.Singleton(make_doorbell, redis, settings)
     artifact_store = providers.Singleton(make_artifact_store, settings)
     hasher = providers.Singleton(Argon2PasswordHasher)
     jwt_secret = providers.Singleton(resolve_jwt_secret, settings)

@@ -20,8 +20,8 @@ from infrastructure.config.settings import QueueSettings
 
 def lease_policy(queue: QueueSettings) -> LeasePolicy:
     """The lease, heartbeat and delivery limit from the queue settings."""
-    return LeasePolicy(lease=timedelta(seconds=queue.lease_seconds), heartbeat=timedelta(seconds=queue.heartbeat_seconds),
-                       max_deliveries=queue.max_deliveries)
+    return LeasePolicy(lease=timedelta(seconds=queue.lease_seconds),
+                       heartbeat=timedelta(seconds=queue.heartbeat_seconds), max_deliveries=queue.max_deliveries)
 
 
 def stage_handlers(*handlers: StageHandler) -> Mapping[StageName, StageHandler]:

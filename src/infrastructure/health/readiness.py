@@ -56,5 +56,5 @@ class Readiness:
     async def _one(probe: Probe) -> bool:
         try:
             return await asyncio.wait_for(probe(), PROBE_TIMEOUT_S)
-        except Exception:  # noqa: BLE001 - any failure means "not ready"
+        except Exception:
             return False

@@ -19,6 +19,7 @@ from infrastructure.persistence.savepoint import statement_savepoint
 from infrastructure.persistence.storage_errors import storage_errors, violated_constraint
 from infrastructure.persistence.tables import IDEMPOTENCY_CONSTRAINT
 from infrastructure.persistence.tables import lesson_requests as lessons
+from infrastructure.persistence.write_gate import WriteTurn
 
 MAX_CLAIM_RACES = 5
 _RUNNING = LessonStatus.RUNNING.value
@@ -32,11 +33,13 @@ class SqlaLessonRepository(LessonRepository):
     never overwrites newer work; PostgreSQL also skips rows other claimers hold (FOR UPDATE SKIP LOCKED).
     """
 
-    def __init__(self, connection: AsyncConnection) -> None:
+    def __init__(self, connection: AsyncConnection, turn: WriteTurn | None = None) -> None:
         self._conn = connection
+        self._turn = turn or WriteTurn()
 
     async def add(self, lesson: LessonRequest) -> None:
         """Insert; DuplicateIdempotencyKey when the user already used the key (transaction stays usable)."""
+        await self._turn.take()
         with storage_errors("add a lesson request"):
             try:
                 async with statement_savepoint(self._conn):
@@ -88,6 +91,7 @@ class SqlaLessonRepository(LessonRepository):
     async def save(self, lesson: LessonRequest, fence: int | None = None) -> LessonRequest:
         """Conditional UPDATE on the stored version (and, fenced, the stored attempt and running status)."""
         conditions = [] if fence is None else [lessons.c.attempt == fence, lessons.c.status == _RUNNING]
+        await self._turn.take()
         with storage_errors("save a lesson request"):
             result = await self._conn.execute(q.conditional_update(lesson, *conditions))
         if result.rowcount != 1:
@@ -100,6 +104,7 @@ class SqlaLessonRepository(LessonRepository):
             q.select_lessons().where(q.claimable(now)).order_by(*q.OLDEST_FIRST).limit(1)
             .with_for_update(skip_locked=True)
         )
+        await self._turn.take()
         with storage_errors("claim a lesson request"):
             for _ in range(MAX_CLAIM_RACES):
                 row = (await self._conn.execute(candidates)).mappings().first()
@@ -122,6 +127,7 @@ class SqlaLessonRepository(LessonRepository):
             .where(lessons.c.id == lesson_id, lessons.c.attempt == fence, lessons.c.status == _RUNNING)
             .values(lease_expires_at=lease_until)
         )
+        await self._turn.take()
         with storage_errors("extend a lease"):
             result = await self._conn.execute(stmt)
         return result.rowcount == 1

@@ -12,21 +12,25 @@ from application.ports.user_repository import UserRepository
 from infrastructure.persistence.sqla_lesson_repository import SqlaLessonRepository
 from infrastructure.persistence.sqla_user_repository import SqlaUserRepository
 from infrastructure.persistence.storage_errors import storage_errors
+from infrastructure.persistence.write_gate import WriteGate, WriteTurn
 
 
 class SqlaUnitOfWork(UnitOfWork):
     """Checks a connection out of the engine's pool on enter and begins a transaction.
 
     `commit` makes the work so far durable; statements after it run in a new transaction. Exit rolls
-    back whatever was not committed and returns the connection to the pool.
+    back whatever was not committed and returns the connection to the pool. With a `gate` (SQLite),
+    writers of this process take turns from their first write to their commit or rollback.
     """
 
     lessons: LessonRepository
     users: UserRepository
 
-    def __init__(self, engine: AsyncEngine) -> None:
+    def __init__(self, engine: AsyncEngine, gate: WriteGate | None = None) -> None:
         self._engine = engine
+        self._gate = gate
         self._conn: AsyncConnection | None = None
+        self._turn = WriteTurn()
 
     async def __aenter__(self) -> Self:
         """Connect, begin, and build the repositories on this connection."""
@@ -40,8 +44,9 @@ class SqlaUnitOfWork(UnitOfWork):
                 await conn.close()
                 raise
         self._conn = conn
-        self.lessons = SqlaLessonRepository(conn)
-        self.users = SqlaUserRepository(conn)
+        self._turn = self._gate.turn() if self._gate is not None else WriteTurn()
+        self.lessons = SqlaLessonRepository(conn, self._turn)
+        self.users = SqlaUserRepository(conn, self._turn)
         return self
 
     async def __aexit__(
@@ -63,6 +68,8 @@ class SqlaUnitOfWork(UnitOfWork):
         except StorageError:
             if exc is None:
                 raise
+        finally:
+            self._turn.give_back()
 
     async def commit(self) -> None:
         """Commit the transaction."""
@@ -70,14 +77,19 @@ class SqlaUnitOfWork(UnitOfWork):
             raise RuntimeError("commit outside of `async with`")
         with storage_errors("commit a database transaction"):
             await self._conn.commit()
+        self._turn.give_back()
 
 
 class SqlaUnitOfWorkFactory(UnitOfWorkFactory):
-    """Makes a fresh SqlaUnitOfWork on the shared engine for each use."""
+    """Makes a fresh SqlaUnitOfWork on the shared engine for each use.
+
+    On SQLite all units of work of this factory share one WriteGate, so writers take fair turns.
+    """
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
+        self._gate = WriteGate() if engine.dialect.name == "sqlite" else None
 
     def __call__(self) -> SqlaUnitOfWork:
         """A new, not yet entered, unit of work."""
-        return SqlaUnitOfWork(self._engine)
+        return SqlaUnitOfWork(self._engine, self._gate)

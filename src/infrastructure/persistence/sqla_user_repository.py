@@ -13,6 +13,7 @@ from domain.user import Role, User
 from infrastructure.persistence.savepoint import statement_savepoint
 from infrastructure.persistence.storage_errors import storage_errors, violated_constraint
 from infrastructure.persistence.tables import USERNAME_CONSTRAINT, users
+from infrastructure.persistence.write_gate import WriteTurn
 
 
 def _user(row: sa.RowMapping) -> User:
@@ -24,13 +25,15 @@ def _user(row: sa.RowMapping) -> User:
 class SqlaUserRepository(UserRepository):
     """Users on one connection whose transaction the unit of work owns."""
 
-    def __init__(self, connection: AsyncConnection) -> None:
+    def __init__(self, connection: AsyncConnection, turn: WriteTurn | None = None) -> None:
         self._conn = connection
+        self._turn = turn or WriteTurn()
 
     async def add(self, user: User) -> None:
         """Insert; UsernameTaken when the name is in use (the unit of work stays usable)."""
         values = {"id": user.id, "username": user.username, "role": user.role.value,
                   "password_hash": user.password_hash}
+        await self._turn.take()
         with storage_errors("add a user"):
             try:
                 async with statement_savepoint(self._conn):

@@ -69,7 +69,7 @@ lesson_requests = sa.Table(
     json_column("failure"),
     sa.Column("rejection_reason", sa.Text(), nullable=True),
     sa.UniqueConstraint("requested_by", "idempotency_key", name=IDEMPOTENCY_CONSTRAINT),
-    sa.Index("ix_lesson_requests_claim", "status", "not_before", "created_at"),
+    sa.Index("ix_lesson_requests_claim", "status", "created_at", "id"),
     sa.Index("ix_lesson_requests_lease", "status", "lease_expires_at"),
     sa.Index("ix_lesson_requests_listing", "created_at", "id"),
     sa.Index("ix_lesson_requests_owner_listing", "owner_id", "created_at", "id"),

@@ -34,7 +34,9 @@ class PriceTable:
                   for name, p in raw["prices"].items()}
         return cls(version=raw["version"], prices=prices)
 
-    def line(self, stage: str, kind: CostKind, resource: str, units: Decimal | int, provider: str, note: str = "") -> CostLine:
+    def line(
+        self, stage: str, kind: CostKind, resource: str, units: Decimal | int, provider: str, note: str = ""
+    ) -> CostLine:
         """A ledger line for `units` of `resource` at list price."""
         price = self.prices[resource]
         amount = Money.from_usd(price.unit_price_usd * Decimal(units))

@@ -4,7 +4,7 @@ import os
 import secrets
 from pathlib import Path
 
-SECRET_FILE = "jwt_secret"
+SECRET_FILE = "jwt_secret"  # noqa: S105 - a file name, not a secret
 
 
 def load_or_create_secret(home: Path) -> str:

@@ -13,7 +13,7 @@ from application.errors import UsernameTaken
 from application.ports.actor import Actor
 from application.use_cases.create_user import CreateUserCommand
 from application.use_cases.get_artifact import GetArtifactQuery
-from application.use_cases.get_lesson import GetLessonQuery
+from application.use_cases.get_lesson import GetLesson, GetLessonQuery
 from application.use_cases.process_lesson import ProcessLessonCommand
 from application.use_cases.request_lesson import RequestLessonCommand
 from domain.lesson_request import LessonRequest
@@ -80,7 +80,7 @@ async def _run_to_end(container: ApplicationContainer, actor: Actor, lesson_id: 
     """Process queued lessons in this process until ours is terminal, showing its stages as they move."""
     display = ProgressDisplay(enabled=not quiet)
     worker = ProcessLessonCommand(worker_id="cli-generate")
-    get = container.use_cases.get_lesson()
+    get: GetLesson = container.use_cases.get_lesson()
     while True:
         processing = asyncio.create_task(container.pipeline.process_lesson().execute(worker))
         while not processing.done():
@@ -97,7 +97,7 @@ async def _run_to_end(container: ApplicationContainer, actor: Actor, lesson_id: 
 
 
 async def _copy_artifacts(container: ApplicationContainer, actor: Actor, lesson: LessonRequest, out: Path) -> None:
-    out.mkdir(parents=True, exist_ok=True)
+    await asyncio.to_thread(out.mkdir, parents=True, exist_ok=True)
     for artifact in lesson.artifacts:
         download = await container.use_cases.get_artifact().execute(
             GetArtifactQuery(actor=actor, lesson_id=lesson.id, name=artifact.name))

@@ -59,7 +59,7 @@ def create_app(
         route_handlers=[AuthController, LessonsController, ArtifactsController, HealthController],
         on_app_init=[jwt_auth.on_app_init],
         middleware=[TraceMiddleware],
-        exception_handlers=exception_handlers(),  # type: ignore[arg-type]
+        exception_handlers=exception_handlers(),
         openapi_config=openapi,
         lifespan=[lifespan],
         state=State({"container": container}),

@@ -4,6 +4,7 @@ import re
 import secrets
 from typing import Any
 
+from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 TRACE_HEADER = b"x-trace-id"
@@ -26,11 +27,11 @@ class TraceMiddleware:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != ScopeType.HTTP:
             await self.app(scope, receive, send)
             return
         incoming = dict(scope["headers"]).get(_INCOMING, b"").decode("latin-1")
-        state = scope.setdefault("state", {})  # type: ignore[typeddict-item]
+        state = scope.setdefault("state", {})
         state["trace_id"] = incoming if _SANE.match(incoming) else secrets.token_hex(16)
         header = state["trace_id"].encode()
 

@@ -17,7 +17,14 @@ from application.use_cases.request_lesson import RequestLesson
 from domain.modality import Modality
 from domain.user import Role
 from tests.unit.fakes import FakeClock, FakeDoorbell, FakeIds, FakeUnitOfWorkFactory
-from tests.unit.stage_fakes import FakeClassifier, FakeEstimator, FakeIndex, FakeScreen, FakeWriter, InMemoryArtifactStore
+from tests.unit.stage_fakes import (
+    FakeClassifier,
+    FakeEstimator,
+    FakeIndex,
+    FakeScreen,
+    FakeWriter,
+    InMemoryArtifactStore,
+)
 
 
 @dataclass

@@ -55,7 +55,8 @@ async def test_retryable_failure_requeues_then_fails_after_the_delivery_limit(wo
     await process.execute(WORKER)
     lesson = world.uow.db.lessons[lesson_id][0]
     assert lesson.status is LessonStatus.FAILED
-    assert lesson.failure is not None and (lesson.failure.stage, lesson.failure.code) == ("write", "upstream_unavailable")
+    assert lesson.failure is not None
+    assert (lesson.failure.stage, lesson.failure.code) == ("write", "upstream_unavailable")
     assert lesson.stages[StageName.RETRIEVE].attempts == 1  # finished stages were not re-run
 
 

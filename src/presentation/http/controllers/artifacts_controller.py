@@ -4,8 +4,8 @@ from typing import Annotated
 from uuid import UUID
 
 from litestar import Controller, get
-from litestar.di import Provide
-from litestar.params import Parameter
+from litestar.di import NamedDependency, Provide
+from litestar.params import FromPath, PathParameter
 from litestar.response import Redirect, Stream
 
 from application.ports.actor import Actor
@@ -14,7 +14,7 @@ from presentation.http.dependencies import provide_actor, provide_get_artifact
 from presentation.http.lesson_presenter import API_PREFIX
 from presentation.http.openapi_responses import error_responses
 
-ArtifactName = Annotated[str, Parameter(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+ArtifactName = Annotated[str, PathParameter(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
 
 
 class ArtifactsController(Controller):
@@ -27,8 +27,8 @@ class ArtifactsController(Controller):
 
     @get("/{lesson_id:uuid}/artifacts/{name:str}", operation_id="getArtifact",
          responses=error_responses(400, 401, 404, 503))
-    async def download(self, lesson_id: UUID, name: ArtifactName, actor: Actor,
-                       use_case: GetArtifact) -> Stream | Redirect:
+    async def download(self, lesson_id: FromPath[UUID], name: ArtifactName, actor: NamedDependency[Actor],
+                       use_case: NamedDependency[GetArtifact]) -> Stream | Redirect:
         """The artifact's bytes with its content type and digest."""
         download = await use_case.execute(GetArtifactQuery(actor=actor, lesson_id=lesson_id, name=name))
         if download.signed_url is not None:

@@ -1,7 +1,8 @@
 """POST /api/v1/auth/token."""
 
 from litestar import Controller, post
-from litestar.di import Provide
+from litestar.di import NamedDependency, Provide
+from litestar.params import JSONBody
 
 from application.use_cases.issue_token import IssueToken, IssueTokenCommand
 from presentation.http.dependencies import provide_issue_token
@@ -18,7 +19,7 @@ class AuthController(Controller):
 
     @post("/token", operation_id="issueToken", security=[], status_code=200,
           responses=error_responses(400, 401), request_max_body_size=4096)
-    async def issue(self, data: TokenRequest, issue_token: IssueToken) -> TokenResponse:
+    async def issue(self, data: JSONBody[TokenRequest], issue_token: NamedDependency[IssueToken]) -> TokenResponse:
         """A bearer token valid for `expires_in` seconds; wrong username or password answer the same 401."""
         token = await issue_token.execute(IssueTokenCommand(username=data.username, password=data.password))
         return TokenResponse(access_token=token.access_token, expires_in=token.expires_in)

@@ -2,7 +2,7 @@
 
 import msgspec
 from litestar import Controller, Response, get
-from litestar.di import Provide
+from litestar.di import NamedDependency, Provide
 
 from infrastructure.health.readiness import Readiness
 from presentation.http.dependencies import provide_readiness
@@ -28,7 +28,7 @@ class HealthController(Controller):
 
     @get("/ready", operation_id="ready", security=[],
          dependencies={"readiness": Provide(provide_readiness, sync_to_thread=False)})
-    async def ready(self, readiness: Readiness) -> Response[HealthView]:
+    async def ready(self, readiness: NamedDependency[Readiness]) -> Response[HealthView]:
         """200 when the database, queue and storage answer; 503 naming what is down otherwise."""
         report = await readiness.check()
         checks = {name: "up" if ok else "down" for name, ok in report.checks.items()}

@@ -4,8 +4,8 @@ from typing import Annotated
 from uuid import UUID
 
 from litestar import Controller, Response, get, post
-from litestar.di import Provide
-from litestar.params import Parameter
+from litestar.di import NamedDependency, Provide
+from litestar.params import FromPath, FromQuery, HeaderParameter, JSONBody, QueryParameter
 
 from application.ports.actor import Actor
 from application.use_cases.cancel_lesson import CancelLesson, CancelLessonCommand
@@ -30,8 +30,8 @@ from presentation.http.schemas.lesson_view_schemas import LessonListView, Lesson
 MAX_BODY_BYTES = 16 * 1024
 IdempotencyKey = Annotated[
     str | None,
-    Parameter(header="Idempotency-Key", min_length=1, max_length=128, required=False,
-              description="Replays return the same lesson; reuse with another body answers 422"),
+    HeaderParameter(name="Idempotency-Key", min_length=1, max_length=128, required=False,
+                    description="Replays return the same lesson; reuse with another body answers 422"),
 ]
 
 
@@ -46,7 +46,8 @@ class LessonsController(Controller):
           dependencies={"use_case": Provide(provide_request_lesson, sync_to_thread=False)},
           responses=error_responses(400, 401, 403, 413, 422, 503))
     async def create(
-        self, data: CreateLessonBody, actor: Actor, use_case: RequestLesson, idempotency_key: IdempotencyKey = None
+        self, data: JSONBody[CreateLessonBody], actor: NamedDependency[Actor],
+        use_case: NamedDependency[RequestLesson], idempotency_key: IdempotencyKey = None
     ) -> Response[LessonAccepted]:
         """Record a lesson request and answer at once; poll `status_url` for progress."""
         result = await use_case.execute(RequestLessonCommand(
@@ -63,7 +64,8 @@ class LessonsController(Controller):
     @get("/{lesson_id:uuid}", operation_id="getLesson",
          dependencies={"use_case": Provide(provide_get_lesson, sync_to_thread=False)},
          responses=error_responses(400, 401, 404, 503))
-    async def read(self, lesson_id: UUID, actor: Actor, use_case: GetLesson) -> LessonView:
+    async def read(self, lesson_id: FromPath[UUID], actor: NamedDependency[Actor],
+                   use_case: NamedDependency[GetLesson]) -> LessonView:
         """Status, stages, the lesson, artifacts and cost."""
         return present_lesson(await use_case.execute(GetLessonQuery(actor=actor, lesson_id=lesson_id)))
 
@@ -71,10 +73,10 @@ class LessonsController(Controller):
          dependencies={"use_case": Provide(provide_list_lessons, sync_to_thread=False)},
          responses=error_responses(400, 401, 503))
     async def list_lessons(
-        self, actor: Actor, use_case: ListLessons,
-        status: LessonStatus | None = None,
-        limit: Annotated[int, Parameter(ge=1, le=100)] = 20,
-        cursor: Annotated[str | None, Parameter(max_length=200)] = None,
+        self, actor: NamedDependency[Actor], use_case: NamedDependency[ListLessons],
+        status: FromQuery[LessonStatus | None] = None,
+        limit: Annotated[int, QueryParameter(ge=1, le=100)] = 20,
+        cursor: Annotated[str | None, QueryParameter(max_length=200)] = None,
     ) -> LessonListView:
         """Your lessons, newest first; pass `next_cursor` back as `cursor` for the next page."""
         page = await use_case.execute(ListLessonsQuery(actor=actor, status=status, limit=limit, cursor=cursor))
@@ -83,13 +85,15 @@ class LessonsController(Controller):
     @post("/{lesson_id:uuid}/cancel", operation_id="cancelLesson", status_code=200,
           dependencies={"use_case": Provide(provide_cancel_lesson, sync_to_thread=False)},
           responses=error_responses(401, 403, 404, 409, 503))
-    async def cancel(self, lesson_id: UUID, actor: Actor, use_case: CancelLesson) -> LessonView:
+    async def cancel(self, lesson_id: FromPath[UUID], actor: NamedDependency[Actor],
+                     use_case: NamedDependency[CancelLesson]) -> LessonView:
         """Cancel a queued or running lesson."""
         return present_lesson(await use_case.execute(CancelLessonCommand(actor=actor, lesson_id=lesson_id)))
 
     @post("/{lesson_id:uuid}/retry", operation_id="retryLesson", status_code=202,
           dependencies={"use_case": Provide(provide_retry_lesson, sync_to_thread=False)},
           responses=error_responses(401, 403, 404, 409, 503))
-    async def retry(self, lesson_id: UUID, actor: Actor, use_case: RetryLesson) -> LessonView:
+    async def retry(self, lesson_id: FromPath[UUID], actor: NamedDependency[Actor],
+                    use_case: NamedDependency[RetryLesson]) -> LessonView:
         """Resume a failed lesson at its failed stage."""
         return present_lesson(await use_case.execute(RetryLessonCommand(actor=actor, lesson_id=lesson_id)))

@@ -17,4 +17,4 @@ class TokenResponse(msgspec.Struct, frozen=True):
 
     access_token: str
     expires_in: int
-    token_type: str = "bearer"
+    token_type: str = "bearer"  # noqa: S105 - the scheme name

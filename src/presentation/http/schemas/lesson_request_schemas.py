@@ -8,6 +8,7 @@ from uuid import UUID
 import msgspec
 
 ModalityName = Literal["text", "audio", "image", "video"]
+LANGUAGE_TAG = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$"
 
 
 class CreateLessonBody(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
@@ -17,9 +18,9 @@ class CreateLessonBody(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     grade_level: Annotated[int, msgspec.Meta(ge=0, le=12, description="0 = kindergarten")]
     interest: Annotated[str, msgspec.Meta(min_length=1, max_length=60)] | None = None
     requested_modalities: Annotated[list[ModalityName], msgspec.Meta(min_length=1, max_length=4)] | None = None
-    language: Annotated[str, msgspec.Meta(min_length=2, max_length=16, pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")] = "en"
+    language: Annotated[str, msgspec.Meta(min_length=2, max_length=16, pattern=LANGUAGE_TAG)] = "en"
     student_id: UUID | None = None
-    max_cost_usd: Annotated[Decimal, msgspec.Meta(ge=0, le=1000)] | None = None
+    max_cost_usd: Annotated[Decimal, msgspec.Meta(description="a non-negative amount in US dollars")] | None = None
 
 
 class LessonAccepted(msgspec.Struct, frozen=True):

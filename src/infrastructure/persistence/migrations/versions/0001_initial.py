@@ -86,7 +86,7 @@ def downgrade() -> None:
 
 
 _LESSON_INDEXES: dict[str, tuple[str, ...]] = {
-    "ix_lesson_requests_claim": ("status", "not_before", "created_at"),
+    "ix_lesson_requests_claim": ("status", "created_at", "id"),
     "ix_lesson_requests_lease": ("status", "lease_expires_at"),
     "ix_lesson_requests_listing": ("created_at", "id"),
     "ix_lesson_requests_owner_listing": ("owner_id", "created_at", "id"),

@@ -1,0 +1,54 @@
+"""A small client that keeps HTTP details out of the e2e test bodies."""
+
+import asyncio
+from typing import Any
+
+from httpx import Response
+from litestar.testing import AsyncTestClient
+
+TERMINAL = {"completed", "failed", "cancelled", "rejected"}
+
+
+class ApiClient:
+    """Calls the lesson API as one signed-in user."""
+
+    def __init__(self, client: AsyncTestClient[Any], token: str | None = None) -> None:
+        self.client = client
+        self.token = token
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"} if self.token else {}
+
+    async def login(self, username: str, password: str) -> Response:
+        response = await self.client.post("/api/v1/auth/token", json={"username": username, "password": password})
+        if response.status_code == 200:
+            self.token = response.json()["access_token"]
+        return response
+
+    async def request_lesson(self, body: dict[str, Any] | None = None, **headers: str) -> Response:
+        payload = body if body is not None else {"student_query": "How do plants make food?", "grade_level": 4,
+                                                  "interest": "soccer", "requested_modalities": ["text"]}
+        return await self.client.post("/api/v1/lessons", json=payload, headers={**self.headers, **headers})
+
+    async def get_lesson(self, lesson_id: str) -> Response:
+        return await self.client.get(f"/api/v1/lessons/{lesson_id}", headers=self.headers)
+
+    async def list_lessons(self, **params: Any) -> Response:
+        return await self.client.get("/api/v1/lessons", params=params, headers=self.headers)
+
+    async def post(self, path: str) -> Response:
+        return await self.client.post(path, headers=self.headers)
+
+    async def get(self, path: str) -> Response:
+        return await self.client.get(path, headers=self.headers)
+
+    async def wait_until_terminal(self, lesson_id: str, timeout_s: float = 15.0) -> dict[str, Any]:
+        deadline = asyncio.get_running_loop().time() + timeout_s
+        while True:
+            body: dict[str, Any] = (await self.get_lesson(lesson_id)).json()
+            if body["status"] in TERMINAL:
+                return body
+            if asyncio.get_running_loop().time() > deadline:
+                raise AssertionError(f"lesson {lesson_id} still {body['status']} after {timeout_s}s")
+            await asyncio.sleep(0.05)

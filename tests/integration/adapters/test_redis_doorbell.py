@@ -1,0 +1,38 @@
+"""The Redis doorbell against the real server."""
+
+import asyncio
+from uuid import uuid4
+
+import pytest
+from redis.asyncio import Redis
+
+from application.errors import StorageError
+from infrastructure.queue.redis_doorbell import RedisDoorbell
+from tests.conftest import redis_prefix
+
+pytestmark = pytest.mark.redis
+
+
+async def test_a_ring_wakes_one_waiter(redis_client: Redis, request: pytest.FixtureRequest) -> None:
+    doorbell = RedisDoorbell(redis_client, key=redis_prefix(request) + "doorbell")
+    waiter = asyncio.create_task(doorbell.wait(2.0))
+    await asyncio.sleep(0.05)
+    await doorbell.ring(uuid4())
+    assert await waiter is True
+    assert await doorbell.wait(0.05) is False
+
+
+async def test_rings_made_before_waiting_are_not_lost(redis_client: Redis, request: pytest.FixtureRequest) -> None:
+    doorbell = RedisDoorbell(redis_client, key=redis_prefix(request) + "doorbell")
+    for _ in range(3):
+        await doorbell.ring(uuid4())
+    assert [await doorbell.wait(0.5) for _ in range(4)] == [True, True, True, False]
+
+
+async def test_an_unreachable_redis_never_breaks_a_ring_but_fails_a_wait() -> None:
+    dead = Redis.from_url("redis://127.0.0.1:1/0", socket_connect_timeout=0.2)
+    doorbell = RedisDoorbell(dead, key="unused")
+    await doorbell.ring(uuid4())
+    with pytest.raises(StorageError):
+        await doorbell.wait(0.1)
+    await dead.aclose()
