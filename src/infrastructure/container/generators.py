@@ -7,15 +7,15 @@ from infrastructure.offline.keyword_content_screen import KeywordContentScreen
 from infrastructure.offline.keyword_passage_index import KeywordPassageIndex
 from infrastructure.offline.keyword_query_classifier import KeywordQueryClassifier
 from infrastructure.offline.offline_script_writer import OfflineScriptWriter
-from infrastructure.offline.passage_catalog import load_builtin_passages
+from infrastructure.offline.passage_catalog import load_builtin_catalogue
 
 
 class Generators(containers.DeclarativeContainer):
     """Offline, $0 providers; `available_modalities` lists the modalities that have a provider."""
 
-    passages = providers.Singleton(load_builtin_passages)
-    passage_index = providers.Singleton(KeywordPassageIndex, passages)
-    classifier = providers.Singleton(KeywordQueryClassifier, passages)
+    catalogue = providers.Singleton(load_builtin_catalogue)
+    passage_index = providers.Singleton(KeywordPassageIndex, catalogue.provided.passages, catalogue.provided.keywords)
+    classifier = providers.Singleton(KeywordQueryClassifier, catalogue.provided.passages, catalogue.provided.keywords)
     screen = providers.Singleton(KeywordContentScreen)
-    script_writer = providers.Singleton(OfflineScriptWriter)
+    script_writer = providers.Singleton(OfflineScriptWriter, catalogue.provided.keywords)
     available_modalities = providers.Object(frozenset({Modality.TEXT}))

@@ -63,7 +63,7 @@ def plan_sections(passages: Sequence[ScoredPassage], band: GradeBand) -> tuple[S
     shares = [MIN_SECTIONS - len(chosen) + 1] + [1] * (len(chosen) - 1)
     drafts: list[SectionDraft] = []
     for passage, share in zip(chosen, shares, strict=True):
-        sentences = select_for_grade(split_sentences(passage.text), band, limit * share)
+        sentences = select_for_grade(split_sentences(passage.text), band, limit * share, minimum=max(2, share))
         for number, chunk in enumerate(_chunks(sentences, share)):
             heading = _PART_HEADINGS[min(number, len(_PART_HEADINGS) - 1)].format(title=passage.title)
             drafts.append(SectionDraft(heading, chunk, passage))

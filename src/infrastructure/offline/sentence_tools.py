@@ -43,12 +43,12 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
-def select_for_grade(sentences: Sequence[str], band: GradeBand, limit: int) -> list[str]:
+def select_for_grade(sentences: Sequence[str], band: GradeBand, limit: int, minimum: int = 2) -> list[str]:
     """Up to `limit` sentences in their original order, preferring ones short enough for the band;
-    at least two (or all there are) so a section never ends up empty."""
+    at least `minimum` (or all there are), topped up with the shortest others, so sections never run dry."""
     max_words = WORDS_PER_SENTENCE[band]
     chosen = [i for i, s in enumerate(sentences) if word_count(s) <= max_words][:limit]
-    wanted = min(len(sentences), max(2, len(chosen)), limit) if limit > 0 else 0
+    wanted = min(len(sentences), max(minimum, len(chosen)), max(limit, minimum))
     if len(chosen) < wanted:
         spare = sorted(
             (i for i in range(len(sentences)) if i not in chosen), key=lambda i: (word_count(sentences[i]), i)
