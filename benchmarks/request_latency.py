@@ -12,12 +12,12 @@ import time
 from pathlib import Path
 
 from litestar.testing import AsyncTestClient
+from tests.e2e.conftest import PASSWORD, embedded_settings
 
 from application.use_cases.create_user import CreateUserCommand
 from domain.user import Role
 from infrastructure.container.application import build_container
 from presentation.http.app import create_app
-from tests.e2e.conftest import PASSWORD, embedded_settings
 
 BODY = {"student_query": "How do plants make food?", "grade_level": 4, "interest": "soccer",
         "requested_modalities": ["text"]}

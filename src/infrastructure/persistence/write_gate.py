@@ -7,20 +7,24 @@ PostgreSQL needs none of this: its row locks queue writers already.
 """
 
 import asyncio
+import weakref
 
 from application.errors import StorageError
 
 
 class WriteGate:
-    """One writing transaction at a time per engine, in arrival order."""
+    """One writing transaction at a time per engine and event loop, in arrival order."""
 
     def __init__(self, timeout_seconds: float = 5.0) -> None:
-        self._lock = asyncio.Lock()
+        self._locks: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
+            weakref.WeakKeyDictionary()
+        )
         self._timeout = timeout_seconds
 
     def turn(self) -> "WriteTurn":
-        """A fresh turn for one unit of work."""
-        return WriteTurn(self._lock, self._timeout)
+        """A fresh turn for one unit of work, queued with the others of the running loop."""
+        lock = self._locks.setdefault(asyncio.get_running_loop(), asyncio.Lock())
+        return WriteTurn(lock, self._timeout)
 
 
 class WriteTurn:

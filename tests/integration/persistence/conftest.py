@@ -2,11 +2,10 @@
 
 Every test that takes `engine` runs once per backend on emptied tables. The PostgreSQL database is
 created (and migrated) once per session with a random name and dropped at the end. When the server
-is unreachable those tests skip, except under CI=true, where they fail.
+is unreachable those tests skip, except under CI=true, where they fail (`service_unavailable`).
 """
 
 import asyncio
-import os
 import secrets
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -17,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from infrastructure.persistence import SqlaUnitOfWorkFactory, create_engine, upgrade_database
 from infrastructure.persistence.tables import metadata
+from tests.conftest import service_unavailable
 
 POSTGRES_SERVER = "postgresql+asyncpg://postgres@127.0.0.1:5432"
 
@@ -48,10 +48,7 @@ def postgresql_url() -> Iterator[str]:
     try:
         asyncio.run(_admin(f'CREATE DATABASE "{name}"'))
     except (OSError, sa.exc.SQLAlchemyError) as error:
-        reason = f"PostgreSQL at 127.0.0.1:5432 is unreachable ({type(error).__name__}: {error})"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{reason}; CI=true requires it", pytrace=False)
-        pytest.skip(reason)
+        service_unavailable(f"PostgreSQL at 127.0.0.1:5432 ({type(error).__name__}: {error})")
     try:
         url = f"{POSTGRES_SERVER}/{name}"
         asyncio.run(upgrade_database(url))

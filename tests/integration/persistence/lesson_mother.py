@@ -72,7 +72,8 @@ def make_rich_lesson() -> LessonRequest:
     lesson.record_artifacts((Artifact(Modality.TEXT, "lesson.md", "publish", "text/markdown", 2048, "a" * 64,
                                       script.content_hash),))
     lesson.start_stage(StageName.RETRIEVE, T0 + timedelta(seconds=4))
-    lesson.fail(Failure("retrieve", "upstream_timeout", "the index timed out", retryable=True), T0 + timedelta(seconds=5))
+    failure = Failure("retrieve", "upstream_timeout", "the index timed out", retryable=True)
+    lesson.fail(failure, T0 + timedelta(seconds=5))
     lesson.not_before = T0 + timedelta(seconds=65)
     lesson.rejection_reason = "kept for the round trip"
     return lesson

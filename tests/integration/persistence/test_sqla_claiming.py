@@ -12,7 +12,7 @@ from domain.lesson_lifecycle import LessonStatus
 from domain.lesson_request import LessonRequest
 from infrastructure.persistence import SqlaUnitOfWorkFactory
 from infrastructure.persistence.tables import lesson_requests
-from lesson_mother import T0, make_lesson
+from tests.integration.persistence.lesson_mother import T0, make_lesson
 
 LEASE = timedelta(seconds=60)
 

@@ -15,7 +15,7 @@ from domain.lesson_lifecycle import LessonStatus
 from domain.user import Role
 from infrastructure.persistence import SqlaUnitOfWorkFactory
 from infrastructure.persistence.tables import lesson_requests
-from lesson_mother import T0, make_lesson, make_rich_lesson
+from tests.integration.persistence.lesson_mother import T0, make_lesson, make_rich_lesson
 
 LEASE = timedelta(seconds=60)
 

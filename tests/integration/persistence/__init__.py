@@ -1,0 +1,1 @@
+"""Integration tests of the SQLAlchemy persistence adapters on SQLite and PostgreSQL."""
