@@ -75,6 +75,7 @@ class SqlaLessonRepository(LessonRepository):
         all_users: bool = False,
     ) -> LessonPage:
         """Newest first by (created_at, id); the cursor is opaque. InvalidValue for a foreign cursor."""
+        limit = max(limit, 1)
         stmt = q.select_lessons().order_by(*q.NEWEST_FIRST).limit(limit + 1)
         if not (all_users and viewer.is_admin):
             stmt = stmt.where(q.involving(viewer.user_id))

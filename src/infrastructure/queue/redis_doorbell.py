@@ -1,37 +1,67 @@
-"""The production doorbell on Redis: a capped list that any worker process can block on."""
+"""The production doorbell on Redis Streams: a capped stream read through one consumer group."""
 
+import secrets
 from uuid import UUID
 
 from redis.asyncio import Redis
-from redis.exceptions import RedisError
+from redis.exceptions import RedisError, ResponseError
 
 from application.errors import StorageError
 from application.ports.job_doorbell import JobDoorbell
 
-MAX_PENDING_RINGS = 10_000
+MAX_STREAM_LENGTH = 10_000
+GROUP = "workers"
 
 
 class RedisDoorbell(JobDoorbell):
-    """LPUSH on ring, BRPOP on wait. Rings are hints: the database row is the truth, so a lost ring is harmless."""
+    """XADD on ring; XREADGROUP (BLOCK) + XACK on wait.
+
+    Why Streams and not a job queue: the database row is the job and the truth (lease + fence); the stream
+    only wakes an idle worker. A consumer group hands each ring to one worker, rings survive while nobody
+    listens (unlike pub/sub), and the stream is capped. A lost ring only delays a lesson until the
+    reconciler re-rings it, so ring() never raises.
+    """
 
     def __init__(self, client: "Redis", key: str = "lessonsmith:doorbell") -> None:
         self._client = client
         self._key = key
+        self._consumer = f"c-{secrets.token_hex(6)}"
+        self._group_ready = False
 
     async def ring(self, lesson_id: UUID) -> None:
-        """Push a ring; a Redis outage only delays the lesson until the reconciler re-rings it."""
+        """Append a ring; a Redis outage is logged by the caller's metrics, never raised."""
         try:
-            async with self._client.pipeline(transaction=False) as pipe:
-                pipe.lpush(self._key, str(lesson_id))
-                pipe.ltrim(self._key, 0, MAX_PENDING_RINGS - 1)
-                await pipe.execute()
+            await self._client.xadd(self._key, {"lesson": str(lesson_id)}, maxlen=MAX_STREAM_LENGTH,
+                                    approximate=True)
         except (RedisError, OSError):
             return
 
     async def wait(self, timeout_s: float) -> bool:
-        """Block up to `timeout_s` for a ring."""
+        """Block up to `timeout_s` for a ring meant for this consumer; True when one arrived."""
         try:
-            popped = await self._client.brpop([self._key], timeout=max(timeout_s, 0.01))
+            await self._ensure_group()
+            block_ms = max(1, int(timeout_s * 1000))
+            answer = await self._client.xreadgroup(GROUP, self._consumer, {self._key: ">"}, count=1, block=block_ms)
+            if not answer:
+                return False
+            _, messages = answer[0]
+            await self._client.xack(self._key, GROUP, *[message_id for message_id, _ in messages])
+            return True
+        except ResponseError as error:
+            if "NOGROUP" in str(error):
+                self._group_ready = False
+                return False
+            raise StorageError(f"redis doorbell failed: {error}") from error
         except (RedisError, OSError) as error:
+            self._group_ready = False
             raise StorageError(f"redis doorbell unavailable: {error}") from error
-        return popped is not None
+
+    async def _ensure_group(self) -> None:
+        if self._group_ready:
+            return
+        try:
+            await self._client.xgroup_create(self._key, GROUP, id="0", mkstream=True)
+        except ResponseError as error:
+            if "BUSYGROUP" not in str(error):
+                raise
+        self._group_ready = True

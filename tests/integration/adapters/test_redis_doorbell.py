@@ -22,11 +22,33 @@ async def test_a_ring_wakes_one_waiter(redis_client: Redis, request: pytest.Fixt
     assert await doorbell.wait(0.05) is False
 
 
-async def test_rings_made_before_waiting_are_not_lost(redis_client: Redis, request: pytest.FixtureRequest) -> None:
+async def test_rings_made_while_no_worker_waits_are_kept(redis_client: Redis, request: pytest.FixtureRequest) -> None:
     doorbell = RedisDoorbell(redis_client, key=redis_prefix(request) + "doorbell")
+    assert await doorbell.wait(0.01) is False  # joins the group
     for _ in range(3):
         await doorbell.ring(uuid4())
-    assert [await doorbell.wait(0.5) for _ in range(4)] == [True, True, True, False]
+    assert [await doorbell.wait(0.2) for _ in range(4)] == [True, True, True, False]
+
+
+async def test_each_ring_reaches_one_of_many_workers(redis_client: Redis, request: pytest.FixtureRequest) -> None:
+    key = redis_prefix(request) + "doorbell"
+    workers = [RedisDoorbell(redis_client, key=key) for _ in range(3)]
+    for worker in workers:
+        await worker.wait(0.01)
+    for _ in range(6):
+        await workers[0].ring(uuid4())
+    woken = await asyncio.gather(*(w.wait(0.3) for w in workers for _ in range(3)))
+    assert sum(woken) == 6
+
+
+async def test_a_deleted_stream_is_recreated(redis_client: Redis, request: pytest.FixtureRequest) -> None:
+    key = redis_prefix(request) + "doorbell"
+    doorbell = RedisDoorbell(redis_client, key=key)
+    await doorbell.wait(0.01)
+    await redis_client.delete(key)  # as after a Redis restart without persistence
+    assert await doorbell.wait(0.01) is False
+    await doorbell.ring(uuid4())
+    assert await doorbell.wait(0.2) is True
 
 
 async def test_an_unreachable_redis_never_breaks_a_ring_but_fails_a_wait() -> None:

@@ -1,11 +1,13 @@
 """Backends for the persistence tests: a SQLite file and a throw-away PostgreSQL database.
 
 Every test that takes `engine` runs once per backend on emptied tables. The PostgreSQL database is
-created (and migrated) once per session with a random name and dropped at the end. When the server
+created (and migrated) once per session with a random name and dropped at the end, on the server
+at 127.0.0.1:5432 (or LESSONSMITH_TEST_POSTGRES_SERVER, without a database name). When the server
 is unreachable those tests skip, except under CI=true, where they fail (`service_unavailable`).
 """
 
 import asyncio
+import os
 import secrets
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -18,7 +20,7 @@ from infrastructure.persistence import SqlaUnitOfWorkFactory, create_engine, upg
 from infrastructure.persistence.tables import metadata
 from tests.conftest import service_unavailable
 
-POSTGRES_SERVER = "postgresql+asyncpg://postgres@127.0.0.1:5432"
+POSTGRES_SERVER = os.environ.get("LESSONSMITH_TEST_POSTGRES_SERVER", "postgresql+asyncpg://postgres@127.0.0.1:5432")
 
 
 async def _admin(statement: str) -> None:
@@ -48,7 +50,7 @@ def postgresql_url() -> Iterator[str]:
     try:
         asyncio.run(_admin(f'CREATE DATABASE "{name}"'))
     except (OSError, sa.exc.SQLAlchemyError) as error:
-        service_unavailable(f"PostgreSQL at 127.0.0.1:5432 ({type(error).__name__}: {error})")
+        service_unavailable(f"PostgreSQL at {POSTGRES_SERVER} ({type(error).__name__}: {error})")
     try:
         url = f"{POSTGRES_SERVER}/{name}"
         asyncio.run(upgrade_database(url))
