@@ -3,8 +3,7 @@
 import asyncio
 from typing import Any
 
-from httpx import Response
-from litestar.testing import AsyncTestClient
+from httpx import AsyncClient, Response
 
 TERMINAL = {"completed", "failed", "cancelled", "rejected"}
 
@@ -12,7 +11,7 @@ TERMINAL = {"completed", "failed", "cancelled", "rejected"}
 class ApiClient:
     """Calls the lesson API as one signed-in user."""
 
-    def __init__(self, client: AsyncTestClient[Any], token: str | None = None) -> None:
+    def __init__(self, client: AsyncClient, token: str | None = None) -> None:
         self.client = client
         self.token = token
 

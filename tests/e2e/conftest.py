@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from litestar.testing import AsyncTestClient
+from asgi_lifespan import LifespanManager
+from httpx import ASGITransport, AsyncClient
 
 from application.use_cases.create_user import CreateUserCommand
 from domain.user import Role
@@ -20,11 +21,13 @@ from infrastructure.config.settings import (
     QueueSettings,
 )
 from infrastructure.container.application import ApplicationContainer, build_container
+from infrastructure.security.argon2_password_hasher import Argon2PasswordHasher
 from presentation.http.app import create_app
 from tests.e2e.api_client import ApiClient
 
 PASSWORD = "correct-horse-battery"
 SECRET = "e2e-secret-" + "x" * 40
+FAST_HASHER = Argon2PasswordHasher(time_cost=1, memory_cost_kib=1024)
 
 
 def embedded_settings(home: Path, database_url: str = "", **queue: object) -> AppSettings:
@@ -41,7 +44,7 @@ class Service:
     """A running app with a client per user."""
 
     container: ApplicationContainer
-    client: AsyncTestClient[object]
+    client: AsyncClient
     student: ApiClient
     other_student: ApiClient
     teacher: ApiClient
@@ -51,10 +54,13 @@ class Service:
 
 
 async def start_service(settings: AppSettings) -> AsyncIterator[Service]:
-    """Start the app (lifespan included), create users, log each one in."""
+    """Start the app (lifespan included, on this event loop), create users, log each one in."""
     container = build_container(settings)
+    container.gateways.hasher.override(FAST_HASHER)  # the real cost is tested in integration/adapters
     app = create_app(container)
-    async with AsyncTestClient(app) as client:
+    transport = ASGITransport(app=app)
+    async with LifespanManager(app, startup_timeout=30, shutdown_timeout=60), \
+            AsyncClient(transport=transport, base_url="http://testserver") as client:
         clients: dict[str, ApiClient] = {}
         ids: dict[str, str] = {}
         for name, role in (("alice", Role.STUDENT), ("bob", Role.STUDENT), ("tess", Role.TEACHER),

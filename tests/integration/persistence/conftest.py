@@ -7,29 +7,15 @@ is unreachable those tests skip, except under CI=true, where they fail (`service
 """
 
 import asyncio
-import os
-import secrets
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from infrastructure.persistence import SqlaUnitOfWorkFactory, create_engine, upgrade_database
 from infrastructure.persistence.tables import metadata
-from tests.conftest import service_unavailable
-
-POSTGRES_SERVER = os.environ.get("LESSONSMITH_TEST_POSTGRES_SERVER", "postgresql+asyncpg://postgres@127.0.0.1:5432")
-
-
-async def _admin(statement: str) -> None:
-    engine = create_async_engine(f"{POSTGRES_SERVER}/postgres", isolation_level="AUTOCOMMIT")
-    try:
-        async with engine.connect() as connection:
-            await connection.execute(sa.text(statement))
-    finally:
-        await engine.dispose()
+from tests.postgres_support import fresh_database
 
 
 @pytest.fixture(scope="session")
@@ -46,17 +32,8 @@ def sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def postgresql_url() -> Iterator[str]:
     """A fresh, migrated PostgreSQL database named lessonsmith_test_<hex>, dropped at the end."""
-    name = f"lessonsmith_test_{secrets.token_hex(6)}"
-    try:
-        asyncio.run(_admin(f'CREATE DATABASE "{name}"'))
-    except (OSError, sa.exc.SQLAlchemyError) as error:
-        service_unavailable(f"PostgreSQL at {POSTGRES_SERVER} ({type(error).__name__}: {error})")
-    try:
-        url = f"{POSTGRES_SERVER}/{name}"
-        asyncio.run(upgrade_database(url))
+    with fresh_database() as url:
         yield url
-    finally:
-        asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
 @pytest.fixture(params=[pytest.param("sqlite"), pytest.param("postgresql", marks=pytest.mark.postgres)])

@@ -1,0 +1,56 @@
+"""The production profile: PostgreSQL + Redis doorbell, API and workers built as separate containers."""
+
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+from redis.asyncio import Redis
+
+from infrastructure.config.settings import AppSettings, DatabaseSettings, QueueSettings
+from infrastructure.container.application import build_container
+from presentation.runtime import start_services, stop_services
+from presentation.worker.worker_pool import WorkerPool
+from tests.conftest import REDIS_URL, redis_prefix
+from tests.e2e.conftest import Service, embedded_settings, start_service
+from tests.postgres_support import fresh_database
+
+pytestmark = [pytest.mark.postgres, pytest.mark.redis]
+
+
+@pytest.fixture(scope="module")
+def postgres_url() -> Iterator[str]:
+    with fresh_database() as url:
+        yield url
+
+
+@pytest.fixture
+async def production(tmp_path: Path, postgres_url: str, redis_client: Redis,
+                     request: pytest.FixtureRequest) -> AsyncIterator[Service]:
+    base = embedded_settings(tmp_path)
+    settings = AppSettings(
+        home=base.home, database=DatabaseSettings(database_url=postgres_url),
+        queue=QueueSettings(redis_url=REDIS_URL, redis_prefix=redis_prefix(request).rstrip(":"),
+                            embedded_workers=False, reconcile_seconds=0.5),
+        artifacts=base.artifacts, auth=base.auth, providers=base.providers, limits=base.limits,
+    )
+    worker_container = build_container(settings)
+    async for service in start_service(settings):
+        await start_services(worker_container)
+        pool = WorkerPool(worker_container, concurrency=2)
+        pool.start()
+        try:
+            yield service
+        finally:
+            await pool.stop()
+            await stop_services(worker_container)
+
+
+async def test_api_and_worker_processes_share_postgres_and_redis(production: Service) -> None:
+    ready = (await production.anonymous.get("/health/ready")).json()
+    assert ready == {"status": "ready", "checks": {"database": "up", "queue": "up", "storage": "up"}}
+    lesson_ids = [(await production.student.request_lesson()).json()["id"] for _ in range(4)]
+    for lesson_id in lesson_ids:
+        lesson = await production.student.wait_until_terminal(lesson_id)
+        assert lesson["status"] == "completed", lesson
+        assert lesson["lesson"]["sections"] and lesson["artifacts"][0]["name"] == "lesson.md"
+    assert (await production.other_student.get_lesson(lesson_ids[0])).status_code == 404
