@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from infrastructure.persistence import upgrade_database
+from infrastructure.persistence.tables import metadata
 from tests.conftest import service_unavailable
 
 POSTGRES_SERVER = os.environ.get("LESSONSMITH_TEST_POSTGRES_SERVER", "postgresql+asyncpg://postgres@127.0.0.1:5432")
@@ -42,3 +43,14 @@ def fresh_database(migrate: bool = True) -> Iterator[str]:
         yield url
     finally:
         asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+async def empty_tables(url: str) -> None:
+    """Delete every row of every Lessonsmith table in the database at `url`."""
+    engine = create_async_engine(url)
+    try:
+        async with engine.begin() as connection:
+            for table in reversed(metadata.sorted_tables):
+                await connection.execute(table.delete())
+    finally:
+        await engine.dispose()

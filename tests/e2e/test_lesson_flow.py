@@ -106,3 +106,15 @@ async def test_health_and_openapi(service: Service) -> None:
     assert {"createLesson", "getLesson", "listLessons", "cancelLesson", "retryLesson", "getArtifact",
             "issueToken"} <= operations
     assert "BearerToken" in schema["components"]["securitySchemes"] or schema["components"]["securitySchemes"]
+
+
+async def test_admins_list_everyone_and_filter_by_status(service: Service) -> None:
+    mine = (await service.student.request_lesson()).json()["id"]
+    theirs = (await service.other_student.request_lesson()).json()["id"]
+    await service.student.wait_until_terminal(mine)
+    await service.other_student.wait_until_terminal(theirs)
+    listed = (await service.admin.get("/api/v1/admin/lessons?status=completed")).json()
+    assert {mine, theirs} <= {x["id"] for x in listed["items"]}
+    assert (await service.admin.get("/api/v1/admin/lessons?status=failed")).json()["items"] == []
+    assert (await service.student.get("/api/v1/admin/lessons")).status_code == 403
+    assert (await service.teacher.get("/api/v1/admin/lessons")).status_code == 403

@@ -12,7 +12,7 @@ from presentation.runtime import start_services, stop_services
 from presentation.worker.worker_pool import WorkerPool
 from tests.conftest import REDIS_URL, redis_prefix
 from tests.e2e.conftest import Service, embedded_settings, start_service
-from tests.postgres_support import fresh_database
+from tests.postgres_support import empty_tables, fresh_database
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis]
 
@@ -34,6 +34,7 @@ async def production(tmp_path: Path, postgres_url: str, redis_client: Redis,
         artifacts=base.artifacts, auth=base.auth, providers=base.providers, limits=base.limits,
     )
     worker_container = build_container(settings)
+    await empty_tables(postgres_url)
     async for service in start_service(settings):
         await start_services(worker_container)
         pool = WorkerPool(worker_container, concurrency=2)
@@ -54,3 +55,14 @@ async def test_api_and_worker_processes_share_postgres_and_redis(production: Ser
         assert lesson["status"] == "completed", lesson
         assert lesson["lesson"]["sections"] and lesson["artifacts"][0]["name"] == "lesson.md"
     assert (await production.other_student.get_lesson(lesson_ids[0])).status_code == 404
+
+
+async def test_fifty_concurrent_posts_with_one_idempotency_key_make_one_lesson(production: Service) -> None:
+    import asyncio
+
+    responses = await asyncio.gather(*(production.student.request_lesson(**{"Idempotency-Key": "same-key"})
+                                       for _ in range(50)))
+    assert {r.status_code for r in responses} == {202}
+    assert len({r.json()["id"] for r in responses}) == 1
+    listed = (await production.student.list_lessons(limit=100)).json()["items"]
+    assert len(listed) == 1

@@ -73,7 +73,23 @@ class ProcessLesson:
                 await self._run_stages(lesson, fence)
         except ConcurrentUpdate:
             log.info("lesson %s changed under worker %s; stopping", lesson.id, command.worker_id)
+        except asyncio.CancelledError:
+            await asyncio.shield(self._release(lesson.id, fence))
+            raise
         return lesson.id
+
+    async def _release(self, lesson_id: UUID, fence: int) -> None:
+        """Hand an interrupted lesson straight back to the queue (a draining worker), if the fence still holds."""
+        try:
+            async with self._uow() as uow:
+                current = await uow.lessons.get(lesson_id)
+                if current is None or current.attempt != fence or current.status.is_terminal:
+                    return
+                current.requeue(self._clock.now())
+                await uow.lessons.save(current, fence=fence)
+                await uow.commit()
+        except (ConcurrentUpdate, StorageError):
+            log.warning("could not release lesson %s; its lease will expire", lesson_id)
 
     async def _run_stages(self, lesson: LessonRequest, fence: int) -> None:
         for stage in StageName:

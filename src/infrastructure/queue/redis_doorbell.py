@@ -1,6 +1,7 @@
 """The production doorbell on Redis Streams: a capped stream read through one consumer group."""
 
 import secrets
+from typing import Any
 from uuid import UUID
 
 from redis.asyncio import Redis
@@ -41,12 +42,12 @@ class RedisDoorbell(JobDoorbell):
         try:
             await self._ensure_group()
             block_ms = max(1, int(timeout_s * 1000))
-            answer = await self._client.xreadgroup(GROUP, self._consumer, {self._key: ">"}, count=1, block=block_ms)
-            if not answer:
-                return False
-            _, messages = answer[0]
-            await self._client.xack(self._key, GROUP, *[message_id for message_id, _ in messages])
-            return True
+            answer: Any = await self._client.xreadgroup(GROUP, self._consumer, {self._key: ">"}, count=1,
+                                                        block=block_ms)
+            ids = _message_ids(answer)
+            if ids:
+                await self._client.xack(self._key, GROUP, *ids)
+            return bool(ids)
         except ResponseError as error:
             if "NOGROUP" in str(error):
                 self._group_ready = False
@@ -65,3 +66,9 @@ class RedisDoorbell(JobDoorbell):
             if "BUSYGROUP" not in str(error):
                 raise
         self._group_ready = True
+
+
+def _message_ids(answer: Any) -> list[str | bytes]:
+    """The message ids in an XREADGROUP answer (a list of [stream, [(id, fields), ...]], or a dict in RESP3)."""
+    streams = answer.items() if isinstance(answer, dict) else (answer or [])
+    return [message[0] for _, messages in streams for message in messages]

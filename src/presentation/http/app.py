@@ -10,6 +10,7 @@ from litestar.openapi.plugins import ScalarRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 
 from infrastructure.container.application import ApplicationContainer, build_container
+from presentation.http.controllers.admin_controller import AdminController
 from presentation.http.controllers.artifacts_controller import ArtifactsController
 from presentation.http.controllers.auth_controller import AuthController
 from presentation.http.controllers.health_controller import HealthController
@@ -56,7 +57,7 @@ def create_app(
             type="http", scheme="bearer", bearer_format="JWT")}),
     )
     return Litestar(
-        route_handlers=[AuthController, LessonsController, ArtifactsController, HealthController],
+        route_handlers=[AuthController, LessonsController, ArtifactsController, AdminController, HealthController],
         on_app_init=[jwt_auth.on_app_init],
         middleware=[TraceMiddleware],
         exception_handlers=exception_handlers(),

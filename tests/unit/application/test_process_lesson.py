@@ -1,12 +1,17 @@
 """ProcessLesson: stages in order, skips with savings, failures, resume, fencing."""
 
+import asyncio
 from uuid import UUID
 
-from application.errors import ConcurrentUpdate
+import pytest
+
+from application.errors import ConcurrentUpdate, LessonNotFound
 from application.ports.actor import Actor
+from application.ports.script_writer import ScriptBrief, WrittenScript
 from application.use_cases.cancel_lesson import CancelLesson, CancelLessonCommand
 from application.use_cases.process_lesson import LeasePolicy, ProcessLessonCommand
 from application.use_cases.reconcile_leases import ReconcileLeases
+from application.use_cases.request_lesson import RequestLessonCommand
 from application.use_cases.retry_lesson import RetryLesson, RetryLessonCommand
 from domain.lesson_lifecycle import LessonStatus
 from domain.stage import StageName, StageStatus
@@ -17,7 +22,6 @@ WORKER = ProcessLessonCommand(worker_id="w1")
 
 
 async def _queued(world: World, actor: Actor | None = None) -> UUID:
-    from application.use_cases.request_lesson import RequestLessonCommand
     result = await world.request_lesson().execute(RequestLessonCommand(
         actor=actor or world.student, student_query="How do plants make food?", grade_level=4,
         requested_modalities=["text"]))
@@ -83,7 +87,6 @@ async def test_ungrounded_citation_fails_the_write_stage(world: World) -> None:
 
 
 async def test_unsafe_question_is_rejected_with_a_readable_reason(world: World) -> None:
-    from application.use_cases.request_lesson import RequestLessonCommand
     result = await world.request_lesson().execute(RequestLessonCommand(
         actor=world.student, student_query="something forbidden", grade_level=4, requested_modalities=["text"]))
     await world.process_lesson().execute(WORKER)
@@ -105,22 +108,43 @@ async def test_a_stale_fence_cannot_overwrite_newer_work(world: World) -> None:
     await world.process_lesson().execute(WORKER)
     assert world.uow.db.lessons[lesson_id][0].status is LessonStatus.COMPLETED
     async with world.uow() as uow:
-        try:
+        with pytest.raises(ConcurrentUpdate):
             await uow.lessons.save(claimed, fence=claimed.attempt)
-            raise AssertionError("stale worker saved")
-        except ConcurrentUpdate:
-            pass
 
 
 async def test_cancel_is_for_owner_or_admin(world: World) -> None:
-    from application.errors import LessonNotFound
     lesson_id = await _queued(world)
     cancel = CancelLesson(world.uow, world.clock)
-    try:
+    with pytest.raises(LessonNotFound):
         await cancel.execute(CancelLessonCommand(actor=world.other_student, lesson_id=lesson_id))
-        raise AssertionError("foreign cancel accepted")
-    except LessonNotFound:
-        pass
     cancelled = await cancel.execute(CancelLessonCommand(actor=world.admin, lesson_id=lesson_id))
     assert cancelled.status is LessonStatus.CANCELLED
     assert await world.process_lesson().execute(WORKER) is None
+
+
+class BlockingWriter(FakeWriter):
+    """Hangs, like an upstream that never answers; `entered` is set once it is called."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entered = asyncio.Event()
+
+    async def write(self, brief: ScriptBrief) -> WrittenScript:
+        self.entered.set()
+        await asyncio.sleep(30)
+        return await super().write(brief)
+
+
+async def test_a_cancelled_worker_hands_its_lesson_back_to_the_queue(world: World) -> None:
+    writer = BlockingWriter()
+    world.writer = writer
+    lesson_id = await _queued(world)
+    task = asyncio.create_task(world.process_lesson().execute(WORKER))
+    await asyncio.wait_for(writer.entered.wait(), 5)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    lesson = world.uow.db.lessons[lesson_id][0]
+    assert lesson.status is LessonStatus.QUEUED
+    assert lesson.stages[StageName.WRITE].status is StageStatus.PENDING
+    assert lesson.stages[StageName.RETRIEVE].status is StageStatus.COMPLETED
