@@ -8,7 +8,7 @@ import pytest
 from redis.asyncio import Redis
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
-LAYERS = ("unit", "integration", "e2e")
+LAYERS = ("unit", "integration", "e2e", "faults")
 REDIS_URL = os.environ.get("LESSONSMITH_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 _passed: Counter[str] = Counter()
 

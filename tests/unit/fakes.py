@@ -142,6 +142,10 @@ class InMemoryLessons(LessonRepository):
         return tuple(copy.deepcopy(r) for r, _, lease in self._rows().values()
                      if r.status is LessonStatus.RUNNING and lease is not None and lease < now)[:limit]
 
+    async def earliest_lease_expiry(self) -> datetime | None:
+        leases = [lease for r, _, lease in self._rows().values() if r.status is LessonStatus.RUNNING and lease]
+        return min(leases, default=None)
+
     async def stale_queued(self, older_than: datetime, limit: int) -> tuple[UUID, ...]:
         return tuple(r.id for r, _, _ in self._rows().values()
                      if r.status is LessonStatus.QUEUED and r.updated_at < older_than)[:limit]

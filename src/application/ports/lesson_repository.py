@@ -60,6 +60,10 @@ class LessonRepository(Protocol):
         """Running requests whose lease ran out before `now`."""
         ...
 
+    async def earliest_lease_expiry(self) -> datetime | None:
+        """When the soonest lease of a running request ends, or None when nothing runs."""
+        ...
+
     async def stale_queued(self, older_than: datetime, limit: int) -> tuple[UUID, ...]:
         """Ids of claimable requests queued since before `older_than` (their doorbell may be lost)."""
         ...

@@ -1,7 +1,7 @@
 """ReconcileLeases: recover lessons whose worker vanished and re-ring lessons whose doorbell was lost."""
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from application.errors import ConcurrentUpdate
 from application.ports.clock import Clock
@@ -12,11 +12,13 @@ from domain.failure import Failure
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ReconcileResult:
-    """How many leases were re-queued, failed for good, and how many queued lessons were re-rung."""
+    """How many leases were re-queued, failed for good, how many queued lessons were re-rung, and when the
+    next lease ends (so the caller can wake exactly then)."""
 
     requeued: int
     failed: int
     rerung: int
+    next_expiry: datetime | None
 
 
 class ReconcileLeases:
@@ -55,6 +57,7 @@ class ReconcileLeases:
                 requeued += not exhausted
             await uow.commit()
             stale = await uow.lessons.stale_queued(now - self._stale_after, self._batch)
+            next_expiry = await uow.lessons.earliest_lease_expiry()
         for lesson_id in stale:
             await self._doorbell.ring(lesson_id)
-        return ReconcileResult(requeued=requeued, failed=failed, rerung=len(stale))
+        return ReconcileResult(requeued=requeued, failed=failed, rerung=len(stale), next_expiry=next_expiry)

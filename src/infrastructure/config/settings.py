@@ -1,6 +1,6 @@
 """Settings, grouped per adapter, from LESSONSMITH_* environment variables and an optional .env file."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import Field, field_validator
@@ -77,6 +77,15 @@ class LimitSettings(BaseSettings):
     daily_lesson_quota: int = Field(default=200, ge=0)
 
 
+class FaultSettings(BaseSettings):
+    """Fault drills only: make one stage a slow fake upstream and journal its calls. Off by default."""
+
+    model_config = _COMMON
+    simulated_upstream_ms: int = Field(default=0, ge=0, le=600_000)
+    simulated_upstream_stage: str = "write"
+    simulated_upstream_journal: str = ""
+
+
 @dataclass(frozen=True, slots=True)
 class AppSettings:
     """Every settings group, loaded once at start-up and passed to the container."""
@@ -88,12 +97,13 @@ class AppSettings:
     auth: AuthSettings
     providers: ProviderSettings
     limits: LimitSettings
+    faults: FaultSettings = field(default_factory=FaultSettings)
 
     @classmethod
     def load(cls) -> "AppSettings":
         """Read every group from the environment (and .env)."""
         return cls(HomeSettings(), DatabaseSettings(), QueueSettings(), ArtifactSettings(), AuthSettings(),
-                   ProviderSettings(), LimitSettings())
+                   ProviderSettings(), LimitSettings(), FaultSettings())
 
     @property
     def database_url(self) -> str:

@@ -16,7 +16,8 @@ class ApplicationContainer(containers.DeclarativeContainer):
     gateways = providers.Container(Gateways, settings=settings)
     generators = providers.Container(Generators)
     pipeline = providers.Container(
-        Pipeline, gateways=gateways, generators=generators, queue_settings=settings.provided.queue
+        Pipeline, gateways=gateways, generators=generators, queue_settings=settings.provided.queue,
+        fault_settings=settings.provided.faults,
     )
     use_cases = providers.Container(UseCases, gateways=gateways, generators=generators)
 

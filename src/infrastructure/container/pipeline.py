@@ -2,6 +2,7 @@
 
 from collections.abc import Mapping
 from datetime import timedelta
+from pathlib import Path
 
 from dependency_injector import containers, providers
 
@@ -15,7 +16,8 @@ from application.stages.write_stage import WriteStage
 from application.use_cases.process_lesson import LeasePolicy, ProcessLesson
 from application.use_cases.reconcile_leases import ReconcileLeases
 from domain.stage import StageName
-from infrastructure.config.settings import QueueSettings
+from infrastructure.config.settings import FaultSettings, QueueSettings
+from infrastructure.faults.simulated_upstream_stage import SimulatedUpstreamStage
 
 
 def lease_policy(queue: QueueSettings) -> LeasePolicy:
@@ -24,9 +26,16 @@ def lease_policy(queue: QueueSettings) -> LeasePolicy:
                        heartbeat=timedelta(seconds=queue.heartbeat_seconds), max_deliveries=queue.max_deliveries)
 
 
-def stage_handlers(*handlers: StageHandler) -> Mapping[StageName, StageHandler]:
-    """Index handlers by the stage they run."""
-    return {handler.stage: handler for handler in handlers}
+def stage_handlers(faults: FaultSettings, *handlers: StageHandler) -> Mapping[StageName, StageHandler]:
+    """Index handlers by the stage they run; a fault drill journals every stage and slows one down."""
+    indexed: dict[StageName, StageHandler] = {handler.stage: handler for handler in handlers}
+    if faults.simulated_upstream_ms <= 0:
+        return indexed
+    slow = StageName(faults.simulated_upstream_stage)
+    journal = Path(faults.simulated_upstream_journal) if faults.simulated_upstream_journal else None
+    return {name: SimulatedUpstreamStage(handler, faults.simulated_upstream_ms / 1000 if name is slow else 0.0,
+                                         journal)
+            for name, handler in indexed.items()}
 
 
 class Pipeline(containers.DeclarativeContainer):
@@ -35,10 +44,12 @@ class Pipeline(containers.DeclarativeContainer):
     gateways = providers.DependenciesContainer()
     generators = providers.DependenciesContainer()
     queue_settings = providers.Dependency(instance_of=QueueSettings)
+    fault_settings = providers.Dependency(instance_of=FaultSettings)
 
     artifact_writer = providers.Singleton(ArtifactWriter, gateways.artifact_store)
     handlers = providers.Singleton(
         stage_handlers,
+        fault_settings,
         providers.Singleton(UnderstandStage, generators.screen, generators.classifier),
         providers.Singleton(RetrieveStage, generators.passage_index),
         providers.Singleton(WriteStage, generators.script_writer),

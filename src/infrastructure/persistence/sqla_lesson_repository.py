@@ -19,6 +19,7 @@ from infrastructure.persistence.savepoint import statement_savepoint
 from infrastructure.persistence.storage_errors import storage_errors, violated_constraint
 from infrastructure.persistence.tables import IDEMPOTENCY_CONSTRAINT
 from infrastructure.persistence.tables import lesson_requests as lessons
+from infrastructure.persistence.utc_datetime import as_utc
 from infrastructure.persistence.write_gate import WriteTurn
 
 MAX_CLAIM_RACES = 5
@@ -143,6 +144,13 @@ class SqlaLessonRepository(LessonRepository):
             .with_for_update(skip_locked=True)
         )
         return await self._many(stmt, "find expired leases")
+
+    async def earliest_lease_expiry(self) -> datetime | None:
+        """When the soonest lease of a running request ends, or None when nothing runs."""
+        stmt = sa.select(sa.func.min(lessons.c.lease_expires_at)).where(lessons.c.status == _RUNNING)
+        with storage_errors("find the earliest lease expiry"):
+            value = (await self._conn.execute(stmt)).scalar()
+        return as_utc(value) if value is not None else None
 
     async def stale_queued(self, older_than: datetime, limit: int) -> tuple[UUID, ...]:
         """Ids of queued requests untouched since before `older_than` and claimable by then, oldest first."""

@@ -15,6 +15,7 @@ from infrastructure.container.application import ApplicationContainer
 log = logging.getLogger(__name__)
 IDLE_POLL_S = 2.0
 ERROR_BACKOFF_S = 1.0
+EXPIRY_GRACE_S = 0.02
 
 
 class WorkerPool:
@@ -68,13 +69,19 @@ class WorkerPool:
                 await task
 
     async def _reconcile(self) -> None:
+        """Reconcile every period, or sooner: right when the earliest running lease ends."""
         period = self._container.settings().queue.reconcile_seconds
+        clock = self._container.gateways.clock()
         while not self._stopping.is_set():
+            pause = period
             try:
                 result = await self._container.pipeline.reconcile_leases().execute()
                 if result.requeued or result.failed:
                     log.info("reconciler: requeued=%d failed=%d rerung=%d", result.requeued, result.failed,
                              result.rerung)
+                if result.next_expiry is not None:
+                    until_expiry = (result.next_expiry - clock.now()).total_seconds() + EXPIRY_GRACE_S
+                    pause = min(period, max(until_expiry, EXPIRY_GRACE_S))
             except StorageError as error:
                 log.warning("reconciler: storage unavailable (%s)", error)
-            await self._idle(asyncio.sleep(period))
+            await self._idle(asyncio.sleep(pause))
