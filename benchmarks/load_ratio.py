@@ -1,0 +1,116 @@
+"""Requests per second of POST /lessons and GET /lessons/{id} next to a bare Litestar hello-world.
+
+Run: .venv/bin/python -m benchmarks.load_ratio [--seconds 10] [--connections 32]
+Needs wrk (apt-get install wrk), PostgreSQL at 127.0.0.1:5432 and Redis at 127.0.0.1:6379. Each app runs as
+one uvicorn process (uvloop + httptools) on 127.0.0.1; the lesson API uses the production profile
+(Postgres + Redis) and a worker process completes the lesson that GET reads.
+"""
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from tests.faults.servers import free_port, wait_for_port
+from tests.postgres_support import fresh_database
+
+POST_LUA = """wrk.method = "POST"
+wrk.body = '{"student_query": "How do plants make food?", "grade_level": 4, "requested_modalities": ["text"]}'
+wrk.headers["Content-Type"] = "application/json"
+"""
+
+
+def _wrk(
+    url: str, seconds: int, connections: int, token: str | None = None, script: Path | None = None
+) -> dict[str, float]:
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url]
+    if token:
+        command[1:1] = ["-H", f"Authorization: Bearer {token}"]
+    if script:
+        command[1:1] = ["-s", str(script)]
+    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    def pct(name: str) -> float:
+        value, unit = re.search(rf"\s{name}\s+([\d.]+)(us|ms|s)", out).groups()  # type: ignore[union-attr]
+        return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {"rps": rps, "p50": pct("50%"), "p99": pct("99%"), "non2xx": float(non2xx.group(1)) if non2xx else 0.0}
+
+
+def _uvicorn(target: str, port: int, env: dict[str, str], *extra: str) -> subprocess.Popen[bytes]:
+    process = subprocess.Popen([sys.executable, "-m", "uvicorn", target, *extra, "--port", str(port), "--loop",
+                                "uvloop", "--http", "httptools", "--log-level", "warning", "--no-access-log"],
+                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wait_for_port(port, 30)
+    return process
+
+
+def _cli(env: dict[str, str], *args: str) -> str:
+    return subprocess.run([sys.executable, "-m", "presentation.cli.main", *args], env=env, capture_output=True,
+                          text=True, check=True).stdout.strip()
+
+
+def _call(method: str, url: str, token: str, body: dict[str, object] | None = None) -> dict[str, object]:
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(url, data=data, method=method, headers={  # noqa: S310 - loopback http only
+        "Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+    with urllib.request.urlopen(request) as response:  # noqa: S310 - loopback http only
+        result: dict[str, object] = json.loads(response.read())
+        return result
+
+
+def main() -> None:
+    """Run the three loads and print req/s, p50/p99 and the ratios to hello-world."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=32)
+    args = parser.parse_args()
+    with fresh_database() as database_url, tempfile.TemporaryDirectory() as home:
+        env = {**os.environ, "LESSONSMITH_DATABASE_URL": database_url, "LESSONSMITH_REDIS_URL": "redis://127.0.0.1:6379/0",
+               "LESSONSMITH_REDIS_PREFIX": f"bench-{os.getpid()}", "LESSONSMITH_JWT_SECRET": "bench-" + "s" * 40,
+               "LESSONSMITH_HOME": home, "LESSONSMITH_EMBEDDED_WORKERS": "false",
+               "LESSONSMITH_RATE_LIMIT_PER_MINUTE": "0", "LESSONSMITH_DAILY_LESSON_QUOTA": "0",
+               "LESSONSMITH_DAILY_BUDGET_USD": "0"}
+        _cli(env, "users", "create", "bench", "--role", "student", "--password", "bench-password")
+        token = _cli(env, "token", "bench")
+        hello_port, api_port = free_port(), free_port()
+        hello = _uvicorn("benchmarks.hello_app:app", hello_port, env)
+        api = _uvicorn("presentation.http.app:create_app", api_port, env, "--factory")
+        worker = subprocess.Popen([sys.executable, "-m", "presentation.cli.main", "worker"], env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            base = f"http://127.0.0.1:{api_port}"
+            lesson = _call("POST", f"{base}/api/v1/lessons", token, {
+                "student_query": "How do plants make food?", "grade_level": 4, "requested_modalities": ["text"]})
+            for _ in range(200):
+                if _call("GET", f"{base}/api/v1/lessons/{lesson['id']}", token)["status"] == "completed":
+                    break
+                time.sleep(0.05)
+            worker.terminate()
+            worker.wait(30)
+            script = Path(home) / "post.lua"
+            script.write_text(POST_LUA)
+            results = {
+                "hello-world": _wrk(f"http://127.0.0.1:{hello_port}/hello", args.seconds, args.connections),
+                "GET /lessons/{id}": _wrk(f"{base}/api/v1/lessons/{lesson['id']}", args.seconds, args.connections,
+                                          token),
+                "POST /lessons": _wrk(f"{base}/api/v1/lessons", args.seconds, args.connections, token, script),
+            }
+        finally:
+            for process in (hello, api, worker):
+                process.terminate()
+                process.wait(30)
+    bare = results["hello-world"]["rps"]
+    for name, r in results.items():
+        print(f"{name:<18} {r['rps']:>9.0f} req/s  p50 {r['p50']:6.2f} ms  p99 {r['p99']:7.2f} ms  "
+              f"non-2xx {r['non2xx']:.0f}  ratio {r['rps'] / bare:6.1%}")
+
+
+if __name__ == "__main__":
+    main()
