@@ -1,6 +1,6 @@
 """Settings, grouped per adapter, from LESSONSMITH_* environment variables and an optional .env file."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import Field, field_validator
@@ -77,6 +77,17 @@ class LimitSettings(BaseSettings):
     daily_lesson_quota: int = Field(default=200, ge=0)
 
 
+class MediaSettings(BaseSettings):
+    """The offline media engines: speech rate, video frame rate and encoder preset, ffmpeg's limits."""
+
+    model_config = _COMMON
+    speech_rate_wpm: int = Field(default=165, ge=80, le=400)
+    video_fps: int = Field(default=10, ge=1, le=30)
+    video_preset: str = Field(default="veryfast", pattern=r"^(ultrafast|superfast|veryfast|faster|fast|medium)$")
+    ffmpeg_threads: int = Field(default=2, ge=1, le=16)
+    ffmpeg_timeout_seconds: float = Field(default=300.0, gt=0)
+
+
 @dataclass(frozen=True, slots=True)
 class AppSettings:
     """Every settings group, loaded once at start-up and passed to the container."""
@@ -88,12 +99,13 @@ class AppSettings:
     auth: AuthSettings
     providers: ProviderSettings
     limits: LimitSettings
+    media: MediaSettings = field(default_factory=MediaSettings)
 
     @classmethod
     def load(cls) -> "AppSettings":
         """Read every group from the environment (and .env)."""
         return cls(HomeSettings(), DatabaseSettings(), QueueSettings(), ArtifactSettings(), AuthSettings(),
-                   ProviderSettings(), LimitSettings())
+                   ProviderSettings(), LimitSettings(), MediaSettings())
 
     @property
     def database_url(self) -> str:

@@ -5,9 +5,13 @@ from datetime import timedelta
 
 from dependency_injector import containers, providers
 
+from application.stages.artifact_reader import ArtifactReader
 from application.stages.artifact_writer import ArtifactWriter
 from application.stages.check_stage import CheckStage
+from application.stages.illustrate_stage import IllustrateStage
+from application.stages.narrate_stage import NarrateStage
 from application.stages.publish_stage import PublishStage
+from application.stages.render_video_stage import RenderVideoStage
 from application.stages.retrieve_stage import RetrieveStage
 from application.stages.stage_handler import StageHandler
 from application.stages.understand_stage import UnderstandStage
@@ -30,19 +34,23 @@ def stage_handlers(*handlers: StageHandler) -> Mapping[StageName, StageHandler]:
 
 
 class Pipeline(containers.DeclarativeContainer):
-    """Stage handlers over the generators and gateways; media stages join when their providers exist."""
+    """Stage handlers over the generators and gateways."""
 
     gateways = providers.DependenciesContainer()
     generators = providers.DependenciesContainer()
     queue_settings = providers.Dependency(instance_of=QueueSettings)
 
     artifact_writer = providers.Singleton(ArtifactWriter, gateways.artifact_store)
+    artifact_reader = providers.Singleton(ArtifactReader, gateways.artifact_store)
     handlers = providers.Singleton(
         stage_handlers,
         providers.Singleton(UnderstandStage, generators.screen, generators.classifier),
         providers.Singleton(RetrieveStage, generators.passage_index),
         providers.Singleton(WriteStage, generators.script_writer),
         providers.Singleton(CheckStage, generators.screen),
+        providers.Singleton(NarrateStage, generators.narrator, artifact_writer),
+        providers.Singleton(IllustrateStage, generators.illustrator, artifact_writer),
+        providers.Singleton(RenderVideoStage, generators.video_renderer, artifact_writer, artifact_reader),
         providers.Singleton(PublishStage, artifact_writer),
     )
     policy = providers.Singleton(lease_policy, queue_settings)

@@ -14,6 +14,7 @@ from presentation.http.controllers.artifacts_controller import ArtifactsControll
 from presentation.http.controllers.auth_controller import AuthController
 from presentation.http.controllers.health_controller import HealthController
 from presentation.http.controllers.lessons_controller import LessonsController
+from presentation.http.controllers.usage_controller import UsageController
 from presentation.http.error_handlers import exception_handlers
 from presentation.http.security import build_jwt_auth
 from presentation.http.trace import TraceMiddleware
@@ -56,7 +57,7 @@ def create_app(
             type="http", scheme="bearer", bearer_format="JWT")}),
     )
     return Litestar(
-        route_handlers=[AuthController, LessonsController, ArtifactsController, HealthController],
+        route_handlers=[AuthController, LessonsController, ArtifactsController, UsageController, HealthController],
         on_app_init=[jwt_auth.on_app_init],
         middleware=[TraceMiddleware],
         exception_handlers=exception_handlers(),
