@@ -10,7 +10,7 @@ import re
 from domain.captions import CaptionCue, Captions
 from domain.errors import InvalidValue
 
-_TIMING = re.compile(r"^(?P<start>[\d:.]+)\s+-->\s+(?P<end>[\d:.]+)")
+_TIMING = re.compile(r"^(?P<start>\S+)\s+-->\s+(?P<end>\S+)")
 _TIMESTAMP = re.compile(r"^(?:(\d+):)?(\d{2}):(\d{2})\.(\d{3})$")
 _CUE_ID = re.compile(r"^s(\d+)-\d+$")
 
