@@ -13,7 +13,7 @@ from domain.webvtt import parse_webvtt
 from infrastructure.media.espeak_narrator import EspeakNarrator
 from infrastructure.media.ffmpeg_runner import FfmpegRunner
 from infrastructure.media.mp3_encoder import Mp3Encoder
-from tests.integration.media.audio_probe import probe, read_wav
+from tests.media_probe import probe, read_wav
 
 NARRATION = ("The Water Cycle.\n\nYou love soccer. Water moves around the Earth like a ball on the field!\n\n"
              "The Sun warms the water in lakes, and it rises into the air as vapour. High up, it cools and "

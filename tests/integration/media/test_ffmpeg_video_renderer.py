@@ -13,7 +13,7 @@ from application.ports.media_providers import VideoInput
 from infrastructure.media.ffmpeg_runner import FfmpegRunner
 from infrastructure.media.ffmpeg_video_renderer import FfmpegVideoRenderer, concat_list
 from infrastructure.media.wav_format import encode_wav
-from tests.integration.media.audio_probe import probe
+from tests.media_probe import probe
 
 RATE = 22_050
 
