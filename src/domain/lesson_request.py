@@ -5,6 +5,7 @@ from datetime import datetime
 from uuid import UUID
 
 from domain.artifact import Artifact
+from domain.budget import Degradation
 from domain.cost_ledger import CostKind, CostLedger, CostLine
 from domain.errors import IllegalTransition
 from domain.failure import Failure
@@ -25,7 +26,10 @@ from domain.understanding import Understanding
 
 @dataclass(frozen=True, slots=True)
 class LessonSpec:
-    """What was asked: the validated inputs of a lesson request."""
+    """What was asked: the validated inputs of a lesson request.
+
+    `modalities` are the ones delivered; `degradation`, when set, names what was asked for and why less is delivered.
+    """
 
     query: StudentQuery
     grade: GradeLevel
@@ -33,6 +37,12 @@ class LessonSpec:
     modalities: ModalitySet
     language: Language
     max_cost: Money | None = None
+    degradation: Degradation | None = None
+
+    @property
+    def requested_modalities(self) -> ModalitySet:
+        """What the client asked for (the delivered modalities unless the lesson was degraded)."""
+        return self.degradation.requested if self.degradation is not None else self.modalities
 
 
 @dataclass(slots=True)
@@ -187,6 +197,11 @@ class LessonRequest:
         """Add artifacts, replacing any earlier record of the same name."""
         names = {a.name for a in artifacts}
         self.artifacts = (*(a for a in self.artifacts if a.name not in names), *artifacts)
+
+    def artifacts_of(self, stage: StageName) -> tuple[Artifact, ...]:
+        """The recorded artifacts `stage` produced from the current script version."""
+        script_hash = self.script.content_hash if self.script is not None else None
+        return tuple(a for a in self.artifacts if a.stage == stage.value and a.script_hash == script_hash)
 
     def with_version(self, version: int) -> "LessonRequest":
         """A copy carrying a new stored version (repositories use it after a save)."""

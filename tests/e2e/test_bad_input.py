@@ -4,8 +4,10 @@ from typing import Any
 from uuid import UUID
 
 import pytest
+from dependency_injector import providers
 
 from application.ports.actor import Actor
+from domain.modality import Modality
 from domain.user import Role
 from tests.e2e.conftest import Service
 
@@ -77,15 +79,29 @@ async def test_unknown_field_and_malformed_json(service: Service) -> None:
     assert await _lesson_count(service) == 0
 
 
-async def test_unsupported_modality_answers_422_naming_it(service: Service) -> None:
-    response = await service.student.request_lesson({**VALID, "requested_modalities": ["text", "video"]})
+async def test_a_modality_without_a_provider_answers_422_naming_it(service: Service) -> None:
+    service.container.generators.available_modalities.override(providers.Object(frozenset({Modality.TEXT})))
+    try:
+        response = await service.student.request_lesson({**VALID, "requested_modalities": ["text", "video"]})
+        default = await service.student.request_lesson({"student_query": "Why is the sky blue?", "grade_level": 4})
+    finally:
+        service.container.generators.available_modalities.reset_override()
     assert response.status_code == 422
     body = response.json()
     assert body["error"] == "unsupported_modality"
     assert body["details"] == [{"field": "requested_modalities", "message": "no provider for 'video' yet",
                                 "code": "unsupported_modality"}]
-    default = await service.student.request_lesson({"student_query": "Why is the sky blue?", "grade_level": 4})
     assert default.status_code == 422  # the default modality is video
+    assert await _lesson_count(service) == 0
+
+
+async def test_max_cost_below_the_cheapest_lesson_is_400_naming_it(service: Service) -> None:
+    response = await service.student.request_lesson({**VALID, "max_cost_usd": "0.000001"})
+    assert response.status_code == 400
+    detail = response.json()["details"][0]
+    assert detail["field"] == "max_cost_usd" and detail["code"] == "below_minimum"
+    assert "text is estimated at $" in detail["message"]
+    assert await _lesson_count(service) == 0
 
 
 async def test_body_over_16_kib_is_413(service: Service) -> None:

@@ -39,8 +39,8 @@ def test_errors_are_one_line_on_stderr_with_a_non_zero_exit(capsys: pytest.Captu
     assert "password" in capsys.readouterr().err
     assert main(["generate", "What is a fraction?", "--grade", "13"]) == 1
     assert "grade_level" in capsys.readouterr().err
-    assert main(["generate", "What is a fraction?", "--grade", "3", "--modalities", "video"]) == 1
-    assert "video" in capsys.readouterr().err
+    assert main(["generate", "What is a fraction?", "--grade", "3", "--modalities", "smell"]) == 1
+    assert "smell" in capsys.readouterr().err
 
 
 def test_users_create_generates_a_password_when_none_is_given(capsys: pytest.CaptureFixture[str]) -> None:
@@ -65,3 +65,17 @@ def test_generate_json_is_the_api_document(capsys: pytest.CaptureFixture[str]) -
     document = json.loads(capsys.readouterr().out)
     assert document["status"] == "completed" and document["lesson"]["sections"]
     assert {s["name"] for s in document["stages"]} >= {"understand", "publish"}
+
+
+def test_generate_shows_the_media_stages_and_copies_every_artifact(capsys: pytest.CaptureFixture[str],
+                                                                   tmp_path: Path) -> None:
+    out = tmp_path / "media"
+    code = main(["generate", "What is the water cycle?", "--grade", "2", "--modalities", "audio,image",
+                 "--out", str(out)])
+    printed = capsys.readouterr()
+    assert code == 0, printed.err
+    assert "narrate✓" in printed.err and "illustrate✓" in printed.err and "render_video–" in printed.err
+    copied = sorted(p.name for p in out.iterdir())
+    assert copied[:3] == ["captions.vtt", "narration.mp3", "narration.wav"] and copied[3:]
+    assert all(name.startswith("slide-") and name.endswith(".png") for name in copied[3:])
+    assert all(str(out / name) in printed.out for name in copied)

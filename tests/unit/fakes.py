@@ -17,6 +17,8 @@ from application.ports.unit_of_work import UnitOfWork
 from application.ports.user_repository import UserRepository
 from domain.lesson_lifecycle import LessonStatus
 from domain.lesson_request import LessonRequest
+from domain.money import Money
+from domain.usage import UsageTotals
 from domain.user import User
 from tests.unit.factories import T0
 
@@ -108,6 +110,13 @@ class InMemoryLessons(LessonRepository):
         page = rows[start:start + limit]
         more = start + limit < len(rows)
         return LessonPage(tuple(copy.deepcopy(r) for r in page), str(start + limit) if more else None)
+
+    async def usage(self, owner_id: UUID, start: datetime, end: datetime, viewer: Actor) -> UsageTotals:
+        rows = [r for r, _, _ in self._rows().values() if r.owner_id == owner_id and start <= r.created_at < end
+                and (viewer.is_admin or viewer.user_id in (r.owner_id, r.requested_by))]
+        ledgers = [r.ledger for r in rows]
+        return UsageTotals(len(rows), Money(sum(x.spent.micros for x in ledgers)),
+                           Money(sum(x.saved.micros for x in ledgers)), Money(sum(x.estimated.micros for x in ledgers)))
 
     async def save(self, lesson: LessonRequest, fence: int | None = None) -> LessonRequest:
         stored, owner, lease = self._rows()[lesson.id]

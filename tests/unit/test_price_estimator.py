@@ -27,3 +27,17 @@ def test_video_costs_more_than_text_and_skipping_it_saves_money() -> None:
     saved = estimator.saved_by_skipping(StageName.RENDER_VIDEO, a_spec(["text"]))
     assert saved and saved[0].kind is CostKind.SAVED and saved[0].note == "video skipped"
     assert saved[0].amount.micros > 0
+
+
+def test_a_stage_dropped_to_fit_the_budget_says_so() -> None:
+    from dataclasses import replace
+
+    from domain.budget import Degradation
+    from domain.modality import ModalitySet
+
+    estimator = ListPriceEstimator(PriceTable.bundled())
+    degraded = replace(a_spec(["audio", "image"]),
+                       degradation=Degradation(ModalitySet.parse(["video"]), "over budget"))
+    (saved,) = estimator.saved_by_skipping(StageName.RENDER_VIDEO, degraded)
+    assert saved.note == "video skipped to fit max_cost_usd"
+    assert estimator.saved_by_skipping(StageName.RENDER_VIDEO, a_spec(["audio"]))[0].note == "video skipped"

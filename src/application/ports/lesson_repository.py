@@ -8,6 +8,7 @@ from uuid import UUID
 from application.ports.actor import Actor
 from domain.lesson_lifecycle import LessonStatus
 from domain.lesson_request import LessonRequest
+from domain.usage import UsageTotals
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,10 @@ class LessonRepository(Protocol):
         self, viewer: Actor, status: LessonStatus | None, limit: int, cursor: str | None, all_users: bool = False
     ) -> LessonPage:
         """The viewer's requests (or everyone's for an admin with `all_users`), newest first."""
+        ...
+
+    async def usage(self, owner_id: UUID, start: datetime, end: datetime, viewer: Actor) -> UsageTotals:
+        """How many of the owner's requests created in [start, end) the viewer may see, and their ledger totals."""
         ...
 
     async def save(self, lesson: LessonRequest, fence: int | None = None) -> LessonRequest:

@@ -6,6 +6,11 @@ from typing import Protocol
 from domain.cost_ledger import CostLine
 from domain.lesson_script import LessonScript
 
+WAV = "audio/wav"
+WEBVTT = "text/vtt; charset=utf-8"
+PNG = "image/png"
+MP4 = "video/mp4"
+
 
 @dataclass(frozen=True, slots=True)
 class MediaFile:
@@ -18,31 +23,41 @@ class MediaFile:
 
 @dataclass(frozen=True, slots=True)
 class MediaResult:
-    """The files a media stage produced and what producing them cost."""
+    """The files a media stage produced, in order, and what producing them cost."""
 
     files: tuple[MediaFile, ...]
     cost_lines: tuple[CostLine, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class VideoInput:
+    """What a video is made of: the slides in order, when each comes on screen, and the narration as WAV."""
+
+    slides: tuple[bytes, ...]
+    slide_starts_ms: tuple[int, ...]
+    narration_wav: bytes
+
+
 class Narrator(Protocol):
-    """Speaks the script's narration: audio plus WebVTT captions. Raises StageFailed/UpstreamError."""
+    """Speaks the script's narration. Raises StageFailed/UpstreamError (unsupported_language, ...)."""
 
     async def narrate(self, script: LessonScript, language: str) -> MediaResult:
-        """Narration audio and captions for the script."""
+        """A WAV file, optionally a compressed copy, and WebVTT captions timed by the synthesiser whose cue
+        ids name the narration section (`domain.slide_timing.narration_sections`) each cue belongs to."""
         ...
 
 
 class Illustrator(Protocol):
-    """Draws one image per slide of the script's outline. Raises StageFailed/UpstreamError."""
+    """Draws the script's slide outline. Raises StageFailed/UpstreamError (unsupported_script, ...)."""
 
     async def illustrate(self, script: LessonScript, subject: str) -> MediaResult:
-        """One PNG per slide."""
+        """One PNG per slide, in slide order."""
         ...
 
 
 class VideoRenderer(Protocol):
-    """Renders slides and narration into an MP4. Raises StageFailed/UpstreamError."""
+    """Renders slides and narration into an MP4 (H.264 + AAC). Raises StageFailed (with the encoder's reason)."""
 
-    async def render(self, script: LessonScript, slides: tuple[bytes, ...], narration: MediaResult) -> MediaResult:
-        """The narrated video."""
+    async def render(self, video: VideoInput) -> MediaResult:
+        """The narrated video, as long as the narration."""
         ...

@@ -2,7 +2,7 @@
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 from uuid import UUID
@@ -20,6 +20,8 @@ from application.ports.cost_estimator import CostEstimator
 from application.ports.id_generator import IdGenerator
 from application.ports.job_doorbell import JobDoorbell
 from application.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from domain.budget import fit_to_budget
+from domain.cost_ledger import CostKind, CostLine
 from domain.grade_level import GradeLevel
 from domain.interest import Interest
 from domain.language import Language
@@ -61,7 +63,8 @@ class RequestLesson:
     """Any signed-in user asks for a lesson; teachers and admins may ask for a student.
 
     Guarantees: nothing is written for an invalid request; one row per user and Idempotency-Key;
-    the row is committed before the doorbell rings.
+    the row is committed before the doorbell rings; a lesson whose estimate exceeds `max_cost_usd`
+    is degraded (video → narrated slides → audio → text) and records why.
     """
 
     def __init__(
@@ -96,6 +99,9 @@ class RequestLesson:
                 created_at=now, updated_at=now, idempotency_key=command.idempotency_key, fingerprint=fingerprint,
             )
             lesson.ledger = lesson.ledger.add(self._estimator.estimate(spec))
+            if spec.degradation is not None:
+                lesson.ledger = lesson.ledger.add([CostLine("request", CostKind.ESTIMATE, Money(0),
+                                                            provider="budget", note=spec.degradation.reason)])
             try:
                 await uow.lessons.add(lesson)
                 await uow.commit()
@@ -110,7 +116,7 @@ class RequestLesson:
         missing = [m.value for m in modalities.items if m not in self._available]
         if missing:
             raise UnsupportedModality(missing)
-        return LessonSpec(
+        spec = LessonSpec(
             query=StudentQuery(command.student_query),
             grade=GradeLevel(command.grade_level),
             interest=Interest(command.interest) if command.interest is not None else None,
@@ -118,6 +124,15 @@ class RequestLesson:
             language=Language(command.language),
             max_cost=Money.from_usd(command.max_cost_usd, "max_cost_usd") if command.max_cost_usd is not None else None,
         )
+        if spec.max_cost is None:
+            return spec
+        delivered, degradation = fit_to_budget(
+            modalities, spec.max_cost, lambda rung: self._price(replace(spec, modalities=rung)),
+            lambda rung: set(rung.items) <= self._available)
+        return replace(spec, modalities=delivered, degradation=degradation)
+
+    def _price(self, spec: LessonSpec) -> Money:
+        return Money(sum(line.amount.micros for line in self._estimator.estimate(spec)))
 
     async def _owner(self, command: RequestLessonCommand, uow: UnitOfWork) -> UUID:
         actor = command.actor
@@ -150,7 +165,7 @@ def _replay(earlier: LessonRequest, fingerprint: str) -> RequestLessonResult:
 def _fingerprint(spec: LessonSpec, command: RequestLessonCommand) -> str:
     canonical = {
         "query": spec.query.text, "grade": spec.grade.value, "interest": spec.interest.value if spec.interest else None,
-        "modalities": spec.modalities.names(), "language": spec.language.tag,
+        "modalities": spec.requested_modalities.names(), "language": spec.language.tag,
         "max_cost_micros": spec.max_cost.micros if spec.max_cost else None,
         "student_id": str(command.student_id) if command.student_id else None,
     }

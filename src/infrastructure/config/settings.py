@@ -86,6 +86,17 @@ class FaultSettings(BaseSettings):
     simulated_upstream_journal: str = ""
 
 
+class MediaSettings(BaseSettings):
+    """The offline media engines: speech rate, video frame rate and encoder preset, ffmpeg's limits."""
+
+    model_config = _COMMON
+    speech_rate_wpm: int = Field(default=165, ge=80, le=400)
+    video_fps: int = Field(default=10, ge=1, le=30)
+    video_preset: str = Field(default="veryfast", pattern=r"^(ultrafast|superfast|veryfast|faster|fast|medium)$")
+    ffmpeg_threads: int = Field(default=2, ge=1, le=16)
+    ffmpeg_timeout_seconds: float = Field(default=300.0, gt=0)
+
+
 @dataclass(frozen=True, slots=True)
 class AppSettings:
     """Every settings group, loaded once at start-up and passed to the container."""
@@ -98,12 +109,13 @@ class AppSettings:
     providers: ProviderSettings
     limits: LimitSettings
     faults: FaultSettings = field(default_factory=FaultSettings)
+    media: MediaSettings = field(default_factory=MediaSettings)
 
     @classmethod
     def load(cls) -> "AppSettings":
         """Read every group from the environment (and .env)."""
         return cls(HomeSettings(), DatabaseSettings(), QueueSettings(), ArtifactSettings(), AuthSettings(),
-                   ProviderSettings(), LimitSettings(), FaultSettings())
+                   ProviderSettings(), LimitSettings(), FaultSettings(), MediaSettings())
 
     @property
     def database_url(self) -> str:

@@ -14,7 +14,7 @@ class ApplicationContainer(containers.DeclarativeContainer):
 
     settings = providers.Dependency(instance_of=AppSettings)
     gateways = providers.Container(Gateways, settings=settings)
-    generators = providers.Container(Generators)
+    generators = providers.Container(Generators, media_settings=settings.provided.media)
     pipeline = providers.Container(
         Pipeline, gateways=gateways, generators=generators, queue_settings=settings.provided.queue,
         fault_settings=settings.provided.faults,

@@ -3,6 +3,12 @@
 from dependency_injector import containers, providers
 
 from domain.modality import Modality
+from infrastructure.config.settings import MediaSettings
+from infrastructure.media.espeak_narrator import EspeakNarrator
+from infrastructure.media.ffmpeg_runner import FfmpegRunner
+from infrastructure.media.ffmpeg_video_renderer import FfmpegVideoRenderer
+from infrastructure.media.mp3_encoder import Mp3Encoder
+from infrastructure.media.pillow_illustrator import PillowIllustrator
 from infrastructure.offline.keyword_content_screen import KeywordContentScreen
 from infrastructure.offline.keyword_passage_index import KeywordPassageIndex
 from infrastructure.offline.keyword_query_classifier import KeywordQueryClassifier
@@ -13,9 +19,18 @@ from infrastructure.offline.passage_catalog import load_builtin_catalogue
 class Generators(containers.DeclarativeContainer):
     """Offline, $0 providers; `available_modalities` lists the modalities that have a provider."""
 
+    media_settings = providers.Dependency(instance_of=MediaSettings)
+
     catalogue = providers.Singleton(load_builtin_catalogue)
     passage_index = providers.Singleton(KeywordPassageIndex, catalogue.provided.passages, catalogue.provided.keywords)
     classifier = providers.Singleton(KeywordQueryClassifier, catalogue.provided.passages, catalogue.provided.keywords)
     screen = providers.Singleton(KeywordContentScreen)
     script_writer = providers.Singleton(OfflineScriptWriter, catalogue.provided.keywords)
-    available_modalities = providers.Object(frozenset({Modality.TEXT}))
+    ffmpeg = providers.Singleton(FfmpegRunner, timeout_s=media_settings.provided.ffmpeg_timeout_seconds,
+                                 threads=media_settings.provided.ffmpeg_threads)
+    narrator = providers.Singleton(EspeakNarrator, media_settings.provided.speech_rate_wpm,
+                                   providers.Singleton(Mp3Encoder, ffmpeg))
+    illustrator = providers.Singleton(PillowIllustrator)
+    video_renderer = providers.Singleton(FfmpegVideoRenderer, ffmpeg, fps=media_settings.provided.video_fps,
+                                         preset=media_settings.provided.video_preset)
+    available_modalities = providers.Object(frozenset(Modality))

@@ -6,9 +6,13 @@ from pathlib import Path
 
 from dependency_injector import containers, providers
 
+from application.stages.artifact_reader import ArtifactReader
 from application.stages.artifact_writer import ArtifactWriter
 from application.stages.check_stage import CheckStage
+from application.stages.illustrate_stage import IllustrateStage
+from application.stages.narrate_stage import NarrateStage
 from application.stages.publish_stage import PublishStage
+from application.stages.render_video_stage import RenderVideoStage
 from application.stages.retrieve_stage import RetrieveStage
 from application.stages.stage_handler import StageHandler
 from application.stages.understand_stage import UnderstandStage
@@ -39,7 +43,7 @@ def stage_handlers(faults: FaultSettings, *handlers: StageHandler) -> Mapping[St
 
 
 class Pipeline(containers.DeclarativeContainer):
-    """Stage handlers over the generators and gateways; media stages join when their providers exist."""
+    """Stage handlers over the generators and gateways."""
 
     gateways = providers.DependenciesContainer()
     generators = providers.DependenciesContainer()
@@ -47,6 +51,7 @@ class Pipeline(containers.DeclarativeContainer):
     fault_settings = providers.Dependency(instance_of=FaultSettings)
 
     artifact_writer = providers.Singleton(ArtifactWriter, gateways.artifact_store)
+    artifact_reader = providers.Singleton(ArtifactReader, gateways.artifact_store)
     handlers = providers.Singleton(
         stage_handlers,
         fault_settings,
@@ -54,6 +59,9 @@ class Pipeline(containers.DeclarativeContainer):
         providers.Singleton(RetrieveStage, generators.passage_index),
         providers.Singleton(WriteStage, generators.script_writer),
         providers.Singleton(CheckStage, generators.screen),
+        providers.Singleton(NarrateStage, generators.narrator, artifact_writer),
+        providers.Singleton(IllustrateStage, generators.illustrator, artifact_writer),
+        providers.Singleton(RenderVideoStage, generators.video_renderer, artifact_writer, artifact_reader),
         providers.Singleton(PublishStage, artifact_writer),
     )
     policy = providers.Singleton(lease_policy, queue_settings)

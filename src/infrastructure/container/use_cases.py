@@ -5,6 +5,7 @@ from dependency_injector import containers, providers
 from application.use_cases.cancel_lesson import CancelLesson
 from application.use_cases.create_user import CreateUser
 from application.use_cases.get_artifact import GetArtifact
+from application.use_cases.get_daily_usage import GetDailyUsage
 from application.use_cases.get_lesson import GetLesson
 from application.use_cases.issue_token import IssueToken
 from application.use_cases.list_lessons import ListLessons
@@ -27,5 +28,6 @@ class UseCases(containers.DeclarativeContainer):
     cancel_lesson = providers.Factory(CancelLesson, gateways.uow, gateways.clock)
     retry_lesson = providers.Factory(RetryLesson, gateways.uow, gateways.clock, gateways.doorbell)
     get_artifact = providers.Factory(GetArtifact, gateways.uow, gateways.artifact_store)
+    get_daily_usage = providers.Factory(GetDailyUsage, gateways.uow, gateways.clock)
     create_user = providers.Factory(CreateUser, gateways.uow, gateways.ids, gateways.hasher)
     issue_token = providers.Singleton(IssueToken, gateways.uow, gateways.hasher, gateways.token_issuer)

@@ -8,6 +8,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from domain.budget import Degradation
 from domain.cost_ledger import CostKind, CostLedger, CostLine
 from domain.failure import Failure
 from domain.grade_level import GradeLevel
@@ -42,12 +43,14 @@ def encode_spec(spec: LessonSpec) -> Doc:
         "modalities": spec.modalities.names(),
         "language": spec.language.tag,
         "max_cost_micros": spec.max_cost.micros if spec.max_cost is not None else None,
+        "degraded_from": spec.degradation.requested.names() if spec.degradation is not None else None,
+        "degradation_reason": spec.degradation.reason if spec.degradation is not None else None,
     }
 
 
 def decode_spec(doc: Doc) -> LessonSpec:
     """The spec `encode_spec` wrote (value objects validate again)."""
-    interest, max_cost = doc["interest"], doc["max_cost_micros"]
+    interest, max_cost, degraded_from = doc["interest"], doc["max_cost_micros"], doc.get("degraded_from")
     return LessonSpec(
         query=StudentQuery(doc["query"]),
         grade=GradeLevel(doc["grade"]),
@@ -55,6 +58,9 @@ def decode_spec(doc: Doc) -> LessonSpec:
         modalities=ModalitySet(tuple(Modality(name) for name in doc["modalities"])),
         language=Language(doc["language"]),
         max_cost=Money(max_cost) if max_cost is not None else None,
+        degradation=None if degraded_from is None else Degradation(
+            requested=ModalitySet(tuple(Modality(name) for name in degraded_from)),
+            reason=doc.get("degradation_reason") or ""),
     )
 
 

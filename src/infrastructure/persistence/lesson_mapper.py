@@ -1,6 +1,7 @@
 """The explicit LessonRequest ↔ `lesson_requests` row mapping.
 
-Every domain field is a column or part of a JSON column; the lease columns belong to the repository.
+Every domain field is a column or part of a JSON column; the lease columns belong to the repository;
+the ledger totals are derived on write and never read back (the ledger is the truth).
 """
 
 from collections.abc import Mapping
@@ -40,6 +41,9 @@ def lesson_to_row(lesson: LessonRequest) -> dict[str, Any]:
         "artifacts": content.encode_artifacts(lesson.artifacts),
         "failure": codec.encode_failure(lesson.failure),
         "rejection_reason": lesson.rejection_reason,
+        "spent_micros": lesson.ledger.spent.micros,
+        "saved_micros": lesson.ledger.saved.micros,
+        "estimated_micros": lesson.ledger.estimated.micros,
     }
 
 

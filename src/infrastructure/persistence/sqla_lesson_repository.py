@@ -12,6 +12,8 @@ from application.ports.actor import Actor
 from application.ports.lesson_repository import LessonPage, LessonRepository
 from domain.lesson_lifecycle import LessonStatus
 from domain.lesson_request import LessonRequest
+from domain.money import Money
+from domain.usage import UsageTotals
 from infrastructure.persistence import lesson_statements as q
 from infrastructure.persistence.keyset_cursor import KeysetCursor
 from infrastructure.persistence.lesson_mapper import lesson_from_row, lesson_to_row
@@ -89,6 +91,19 @@ class SqlaLessonRepository(LessonRepository):
             return LessonPage(items=items, next_cursor=None)
         last = items[limit - 1]
         return LessonPage(items=items[:limit], next_cursor=KeysetCursor(last.created_at, last.id).encode())
+
+    async def usage(self, owner_id: UUID, start: datetime, end: datetime, viewer: Actor) -> UsageTotals:
+        """One aggregate query over the stored ledger totals (owner listing index)."""
+        totals = [sa.func.coalesce(sa.func.sum(column), 0)
+                  for column in (lessons.c.spent_micros, lessons.c.saved_micros, lessons.c.estimated_micros)]
+        stmt = sa.select(sa.func.count(), *totals).where(
+            lessons.c.owner_id == owner_id, lessons.c.created_at >= start, lessons.c.created_at < end,
+            q.visible_to(viewer),
+        )
+        with storage_errors("sum lesson costs"):
+            count, spent, saved, estimated = (await self._conn.execute(stmt)).one()
+        return UsageTotals(lessons=int(count), spent=Money(int(spent)), saved=Money(int(saved)),
+                           estimated=Money(int(estimated)))
 
     async def save(self, lesson: LessonRequest, fence: int | None = None) -> LessonRequest:
         """Conditional UPDATE on the stored version (and, fenced, the stored attempt and running status)."""

@@ -1,7 +1,8 @@
 """The relational schema as SQLAlchemy Core tables (the domain never sees them).
 
-Scalar columns carry what queries filter and sort on; the rest of a lesson request lives in JSON
-columns (JSONB on PostgreSQL). The migrations in `migrations/versions` create exactly this schema.
+Scalar columns carry what queries filter, sort and sum on (the ledger totals are kept beside the
+ledger for the per-day usage query); the rest of a lesson request lives in JSON columns (JSONB on
+PostgreSQL). The migrations in `migrations/versions` create exactly this schema.
 """
 
 import sqlalchemy as sa
@@ -68,6 +69,9 @@ lesson_requests = sa.Table(
     json_column("artifacts", nullable=False),
     json_column("failure"),
     sa.Column("rejection_reason", sa.Text(), nullable=True),
+    sa.Column("spent_micros", sa.BigInteger(), nullable=False, server_default="0"),
+    sa.Column("saved_micros", sa.BigInteger(), nullable=False, server_default="0"),
+    sa.Column("estimated_micros", sa.BigInteger(), nullable=False, server_default="0"),
     sa.UniqueConstraint("requested_by", "idempotency_key", name=IDEMPOTENCY_CONSTRAINT),
     sa.Index("ix_lesson_requests_claim", "status", "created_at", "id"),
     sa.Index("ix_lesson_requests_lease", "status", "lease_expires_at"),

@@ -62,5 +62,9 @@ class ListPriceEstimator(CostEstimator):
         return tuple(line for stage in plan.runs for line in self._lines(stage, spec, CostKind.ESTIMATE))
 
     def saved_by_skipping(self, stage: StageName, spec: LessonSpec) -> tuple[CostLine, ...]:
-        """`saved` lines for a skipped media stage, e.g. "render_video saved $0.07 (video skipped)"."""
-        return self._lines(stage, spec, CostKind.SAVED, _SKIP_NOTES.get(stage, f"{stage.value} skipped"))
+        """`saved` lines for a skipped media stage, e.g. "render_video saved $0.07 (video skipped)";
+        a stage dropped to fit `max_cost_usd` says so."""
+        note = _SKIP_NOTES.get(stage, f"{stage.value} skipped")
+        if StagePlan.for_modalities(spec.requested_modalities).should_run(stage):
+            note += " to fit max_cost_usd"
+        return self._lines(stage, spec, CostKind.SAVED, note)

@@ -10,6 +10,8 @@ def print_lesson(lesson: LessonRequest, out: Path | None) -> None:
     print(f"Lesson {lesson.id}: {lesson.status.value}")
     if lesson.rejection_reason:
         print(f"Not written: {lesson.rejection_reason}")
+    if lesson.spec.degradation:
+        print(f"Degraded: {lesson.spec.degradation.reason}")
     if lesson.failure:
         print(f"Failed at {lesson.failure.stage} ({lesson.failure.code}): {lesson.failure.message}")
     script = lesson.script

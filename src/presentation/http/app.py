@@ -15,6 +15,7 @@ from presentation.http.controllers.artifacts_controller import ArtifactsControll
 from presentation.http.controllers.auth_controller import AuthController
 from presentation.http.controllers.health_controller import HealthController
 from presentation.http.controllers.lessons_controller import LessonsController
+from presentation.http.controllers.usage_controller import UsageController
 from presentation.http.error_handlers import exception_handlers
 from presentation.http.security import build_jwt_auth
 from presentation.http.trace import TraceMiddleware
@@ -57,7 +58,8 @@ def create_app(
             type="http", scheme="bearer", bearer_format="JWT")}),
     )
     return Litestar(
-        route_handlers=[AuthController, LessonsController, ArtifactsController, AdminController, HealthController],
+        route_handlers=[AuthController, LessonsController, ArtifactsController, UsageController, AdminController,
+                        HealthController],
         on_app_init=[jwt_auth.on_app_init],
         middleware=[TraceMiddleware],
         exception_handlers=exception_handlers(),

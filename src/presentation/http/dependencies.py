@@ -8,6 +8,7 @@ from litestar.datastructures import State
 from application.ports.actor import Actor
 from application.use_cases.cancel_lesson import CancelLesson
 from application.use_cases.get_artifact import GetArtifact
+from application.use_cases.get_daily_usage import GetDailyUsage
 from application.use_cases.get_lesson import GetLesson
 from application.use_cases.issue_token import IssueToken
 from application.use_cases.list_lessons import ListLessons
@@ -61,6 +62,12 @@ def provide_retry_lesson(state: State) -> RetryLesson:
 def provide_get_artifact(state: State) -> GetArtifact:
     """GetArtifact from the container."""
     use_case: GetArtifact = container_of(state).use_cases.get_artifact()
+    return use_case
+
+
+def provide_get_daily_usage(state: State) -> GetDailyUsage:
+    """GetDailyUsage from the container."""
+    use_case: GetDailyUsage = container_of(state).use_cases.get_daily_usage()
     return use_case
 
 

@@ -88,6 +88,8 @@ def present_lesson(lesson: LessonRequest) -> LessonView:
                       estimated_usd=lesson.ledger.estimated.usd, lines=[_line(x) for x in lesson.ledger.lines]),
         error=_failure(lesson.failure),
         rejection_reason=lesson.rejection_reason,
+        degraded_from=spec.degradation.requested.names() if spec.degradation else None,
+        degradation_reason=spec.degradation.reason if spec.degradation else None,
     )
 
 

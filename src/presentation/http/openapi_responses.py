@@ -11,6 +11,7 @@ _DESCRIPTIONS = {
     404: "No such lesson visible to you",
     409: "The lesson is not in a state that allows this",
     413: "Request body too large",
+    416: "The requested byte range lies outside the file",
     422: "Understood but not possible (unsupported modality, Idempotency-Key reuse)",
     429: "Rate limit or quota reached; see Retry-After",
     503: "A backing service is unavailable",

@@ -1,15 +1,25 @@
 """The packaged Alembic migrations on SQLite and PostgreSQL: up, down, up again, and no drift."""
 
+import json
 from typing import Any
+from uuid import uuid4
 
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection
 
 from infrastructure.persistence import create_engine, downgrade_database, upgrade_database
-from infrastructure.persistence.migrate import current_revision
+from infrastructure.persistence.migrate import alembic_config, current_revision
 from infrastructure.persistence.tables import metadata
+
+HEAD = ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def make_lesson_row(ledger: list[dict[str, Any]]) -> dict[str, Any]:
+    """Bind values for a bare lesson row as revision 0001 stored it."""
+    return {"id": uuid4().hex, "now": "2025-01-01 00:00:00.000000", "ledger": json.dumps(ledger)}
 
 
 def _schema_drift(connection: Connection) -> list[Any]:
@@ -30,7 +40,7 @@ async def _inspect(url: str) -> tuple[set[str], list[Any]]:
 
 async def test_upgrade_downgrade_and_upgrade_again(database_url: str) -> None:
     await upgrade_database(database_url)  # already at head: nothing to do
-    assert await current_revision(database_url) == "0001"
+    assert await current_revision(database_url) == HEAD
 
     await downgrade_database(database_url, "base")
     assert await current_revision(database_url) is None
@@ -38,15 +48,36 @@ async def test_upgrade_downgrade_and_upgrade_again(database_url: str) -> None:
     assert tables <= {"alembic_version"}
 
     await upgrade_database(database_url, "head")
-    assert await current_revision(database_url) == "0001"
+    assert await current_revision(database_url) == HEAD
     tables, drift = await _inspect(database_url)
     assert {"users", "lesson_requests"} <= tables
     assert drift == []
 
 
+async def test_cost_totals_are_filled_in_for_lessons_stored_before_them(fresh_sqlite_url: str) -> None:
+    await upgrade_database(fresh_sqlite_url, "0001")
+    ledger = [{"stage": "write", "kind": kind, "amount_micros": amount, "units": "0", "unit": "", "provider": "x",
+               "note": ""} for kind, amount in (("spent", 5), ("spent", 7), ("saved", 11), ("estimate", 13))]
+    engine = create_engine(fresh_sqlite_url)
+    try:
+        async with engine.begin() as connection:
+            row = make_lesson_row(ledger)
+            await connection.execute(sa.text(
+                "INSERT INTO lesson_requests (id, owner_id, requested_by, status, attempt, deliveries, version, "
+                "fingerprint, created_at, updated_at, spec, stages, ledger, passages, artifacts) VALUES "
+                "(:id, :id, :id, 'queued', 0, 0, 0, '', :now, :now, '{}', '[]', :ledger, '[]', '[]')"), row)
+        await upgrade_database(fresh_sqlite_url)
+        async with engine.connect() as connection:
+            totals = (await connection.execute(sa.text(
+                "SELECT spent_micros, saved_micros, estimated_micros FROM lesson_requests"))).one()
+    finally:
+        await engine.dispose()
+    assert tuple(totals) == (12, 11, 13)
+
+
 async def test_upgrade_creates_a_new_sqlite_database_and_its_folder(fresh_sqlite_url: str) -> None:
     await upgrade_database(fresh_sqlite_url)
-    assert await current_revision(fresh_sqlite_url) == "0001"
+    assert await current_revision(fresh_sqlite_url) == HEAD
     tables, drift = await _inspect(fresh_sqlite_url)
     assert {"users", "lesson_requests", "alembic_version"} == tables
     assert drift == []

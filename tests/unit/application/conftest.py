@@ -1,22 +1,29 @@
 """A wired set of use cases over fakes."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from uuid import uuid4
 
 import pytest
 
 from application.ports.actor import Actor
+from application.stages.artifact_reader import ArtifactReader
 from application.stages.artifact_writer import ArtifactWriter
 from application.stages.check_stage import CheckStage
+from application.stages.illustrate_stage import IllustrateStage
+from application.stages.narrate_stage import NarrateStage
 from application.stages.publish_stage import PublishStage
+from application.stages.render_video_stage import RenderVideoStage
 from application.stages.retrieve_stage import RetrieveStage
+from application.stages.stage_handler import StageHandler
 from application.stages.understand_stage import UnderstandStage
 from application.stages.write_stage import WriteStage
 from application.use_cases.process_lesson import LeasePolicy, ProcessLesson
 from application.use_cases.request_lesson import RequestLesson
 from domain.modality import Modality
+from domain.stage import StageName
 from domain.user import Role
 from tests.unit.fakes import FakeClock, FakeDoorbell, FakeIds, FakeUnitOfWorkFactory
+from tests.unit.media_fakes import FakeIllustrator, FakeNarrator, FakeRenderer
 from tests.unit.stage_fakes import (
     FakeClassifier,
     FakeEstimator,
@@ -41,15 +48,23 @@ class World:
     other_student: Actor
     teacher: Actor
     admin: Actor
+    narrator: FakeNarrator = field(default_factory=FakeNarrator)
+    illustrator: FakeIllustrator = field(default_factory=FakeIllustrator)
+    renderer: FakeRenderer = field(default_factory=FakeRenderer)
 
     def request_lesson(self, available: frozenset[Modality] = frozenset({Modality.TEXT})) -> RequestLesson:
         return RequestLesson(self.uow, self.clock, FakeIds(), self.doorbell, FakeEstimator(), available)
 
-    def process_lesson(self, policy: LeasePolicy | None = None) -> ProcessLesson:
-        handlers = {h.stage: h for h in (
+    def handlers(self) -> dict[StageName, StageHandler]:
+        writer = ArtifactWriter(self.store)
+        handlers: tuple[StageHandler, ...] = (
             UnderstandStage(FakeScreen(), FakeClassifier()), RetrieveStage(self.index), WriteStage(self.writer),
-            CheckStage(FakeScreen()), PublishStage(ArtifactWriter(self.store)))}
-        return ProcessLesson(self.uow, self.clock, handlers, FakeEstimator(), policy or LeasePolicy())
+            CheckStage(FakeScreen()), NarrateStage(self.narrator, writer), IllustrateStage(self.illustrator, writer),
+            RenderVideoStage(self.renderer, writer, ArtifactReader(self.store)), PublishStage(writer))
+        return {h.stage: h for h in handlers}
+
+    def process_lesson(self, policy: LeasePolicy | None = None) -> ProcessLesson:
+        return ProcessLesson(self.uow, self.clock, self.handlers(), FakeEstimator(), policy or LeasePolicy())
 
 
 @pytest.fixture

@@ -65,3 +65,34 @@ async def test_idempotency_key_replays_and_refuses_another_body(world: World) ->
     other = await use_case.execute(_command(world, actor=world.other_student, idempotency_key="k1"))
     assert other.lesson_id != first.lesson_id
     assert len(world.uow.db.lessons) == 2
+
+
+async def test_over_budget_video_degrades_to_the_first_affordable_rung_and_says_why(world: World) -> None:
+    use_case = world.request_lesson(frozenset(Modality))  # the fake prices every stage it runs at one cent
+    result = await use_case.execute(_command(world, requested_modalities=["video"], max_cost_usd=Decimal("0.065"),
+                                             idempotency_key="budget"))
+    lesson = world.uow.db.lessons[result.lesson_id][0]
+    assert lesson.spec.modalities.names() == ["audio"]
+    assert lesson.spec.requested_modalities.names() == ["video"]
+    assert lesson.spec.degradation is not None and "above max_cost_usd $0.065" in lesson.spec.degradation.reason
+    assert result.estimated_cost.micros == 6 * 10_000 <= 65_000
+    notes = [line for line in lesson.ledger.lines if line.stage == "request"]
+    assert len(notes) == 1 and notes[0].amount.micros == 0 and notes[0].note == lesson.spec.degradation.reason
+    replay = await use_case.execute(_command(world, requested_modalities=["video"], max_cost_usd=Decimal("0.065"),
+                                             idempotency_key="budget"))
+    assert replay.replayed and replay.lesson_id == result.lesson_id
+
+
+async def test_a_budget_that_fits_changes_nothing(world: World) -> None:
+    result = await world.request_lesson(frozenset(Modality)).execute(
+        _command(world, requested_modalities=["video"], max_cost_usd=Decimal("0.08")))
+    spec = world.uow.db.lessons[result.lesson_id][0].spec
+    assert spec.modalities.names() == ["video"] and spec.degradation is None
+
+
+async def test_a_budget_below_the_cheapest_lesson_is_refused(world: World) -> None:
+    with pytest.raises(InvalidValue) as refused:
+        await world.request_lesson(frozenset(Modality)).execute(
+            _command(world, requested_modalities=["video"], max_cost_usd=Decimal("0.04")))
+    assert refused.value.code == "below_minimum" and "$0.05" in refused.value.message
+    assert world.uow.db.lessons == {}

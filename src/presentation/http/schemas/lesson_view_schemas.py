@@ -124,7 +124,8 @@ class CostView(msgspec.Struct, frozen=True):
 
 
 class LessonView(msgspec.Struct, frozen=True):
-    """Everything a client may know about one lesson."""
+    """Everything a client may know about one lesson; `requested_modalities` are the ones delivered, and
+    `degraded_from` names what was asked when the estimate exceeded `max_cost_usd` (`degradation_reason` says why)."""
 
     id: UUID
     status: str
@@ -143,6 +144,8 @@ class LessonView(msgspec.Struct, frozen=True):
     cost: CostView
     error: FailureView | None
     rejection_reason: str | None
+    degraded_from: list[str] | None
+    degradation_reason: str | None
 
 
 class LessonSummaryView(msgspec.Struct, frozen=True):

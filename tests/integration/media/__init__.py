@@ -1,0 +1,1 @@
+"""Media adapters against the real engines: eSpeak NG, Pillow, ffmpeg."""
