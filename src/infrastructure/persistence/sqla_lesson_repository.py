@@ -9,10 +9,12 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from application.errors import ConcurrentUpdate, DuplicateIdempotencyKey
 from application.ports.actor import Actor
-from application.ports.lesson_repository import LessonPage, LessonRepository
+from application.ports.lesson_repository import LessonPage, LessonRepository, LessonUsage
 from domain.lesson_lifecycle import LessonStatus
 from domain.lesson_request import LessonRequest
+from domain.money import Money
 from infrastructure.persistence import lesson_statements as q
+from infrastructure.persistence.json_codec import decode_ledger
 from infrastructure.persistence.keyset_cursor import KeysetCursor
 from infrastructure.persistence.lesson_mapper import lesson_from_row, lesson_to_row
 from infrastructure.persistence.savepoint import statement_savepoint
@@ -50,7 +52,7 @@ class SqlaLessonRepository(LessonRepository):
                 raise
 
     async def get_visible(self, lesson_id: UUID, viewer: Actor) -> LessonRequest | None:
-        """The request when it exists and the viewer owns it, requested it or is an admin."""
+        """The request when it exists and the viewer may see it (`lesson_statements.visible_to`)."""
         return await self._one(
             q.select_lessons().where(lessons.c.id == lesson_id, q.visible_to(viewer)), "read a lesson request"
         )
@@ -76,7 +78,9 @@ class SqlaLessonRepository(LessonRepository):
     ) -> LessonPage:
         """Newest first by (created_at, id); the cursor is opaque. InvalidValue for a foreign cursor."""
         stmt = q.select_lessons().order_by(*q.NEWEST_FIRST).limit(limit + 1)
-        if not (all_users and viewer.is_admin):
+        if not viewer.is_admin:
+            stmt = stmt.where(q.visible_to(viewer))
+        elif not all_users:
             stmt = stmt.where(q.involving(viewer.user_id))
         if status is not None:
             stmt = stmt.where(lessons.c.status == status.value)
@@ -87,6 +91,15 @@ class SqlaLessonRepository(LessonRepository):
             return LessonPage(items=items, next_cursor=None)
         last = items[limit - 1]
         return LessonPage(items=items[:limit], next_cursor=KeysetCursor(last.created_at, last.id).encode())
+
+    async def usage_since(self, requested_by: UUID, since: datetime) -> LessonUsage:
+        """Counted in SQL; the estimates are summed from each row's ledger (at most a day of one user's rows)."""
+        stmt = sa.select(lessons.c.ledger).where(lessons.c.requested_by == requested_by,
+                                                 lessons.c.created_at >= since)
+        with storage_errors("count a user's lessons"):
+            ledgers = (await self._conn.execute(stmt)).scalars().all()
+        estimated = sum((decode_ledger(doc).estimated for doc in ledgers), Money(0))
+        return LessonUsage(count=len(ledgers), estimated=estimated)
 
     async def save(self, lesson: LessonRequest, fence: int | None = None) -> LessonRequest:
         """Conditional UPDATE on the stored version (and, fenced, the stored attempt and running status)."""

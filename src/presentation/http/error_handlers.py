@@ -12,13 +12,16 @@ from litestar.exceptions import HTTPException, ValidationException
 from application.errors import (
     ApplicationError,
     ArtifactNotFound,
+    ClassNotFound,
     ConcurrentUpdate,
     IdempotencyConflict,
     InvalidCredentials,
     LessonNotFound,
     NotAllowed,
+    RateLimited,
     StorageError,
     UnknownStudent,
+    UnknownTeacher,
     UnsupportedModality,
     UsernameTaken,
 )
@@ -91,6 +94,7 @@ def on_invalid_value(request: Request[Any, Any, Any], exc: InvalidValue) -> Resp
 _APPLICATION: dict[type[Exception], tuple[int, str]] = {
     LessonNotFound: (404, "not_found"),
     ArtifactNotFound: (404, "not_found"),
+    ClassNotFound: (404, "not_found"),
     NotAllowed: (403, "forbidden"),
     InvalidCredentials: (401, "invalid_credentials"),
     IdempotencyConflict: (422, "idempotency_conflict"),
@@ -101,6 +105,10 @@ _APPLICATION: dict[type[Exception], tuple[int, str]] = {
 }
 
 
+_NOT_FOUND: dict[type[Exception], str] = {LessonNotFound: "lesson not found", ClassNotFound: "class not found",
+                                          ArtifactNotFound: "artifact not found"}
+
+
 def on_known_error(request: Request[Any, Any, Any], exc: Exception) -> Response[ErrorBody]:
     """Application and domain errors → their status, without leaking internals."""
     if isinstance(exc, UnsupportedModality):
@@ -109,10 +117,15 @@ def on_known_error(request: Request[Any, Any, Any], exc: Exception) -> Response[
         return _respond(request, 422, "unsupported_modality", str(exc), details)
     if isinstance(exc, UnknownStudent):
         return _respond(request, 422, "unknown_student", str(exc),
-                        [ErrorDetail("student_id", "names no student", "unknown_student")])
+                        [ErrorDetail(exc.field, "names no student", "unknown_student")])
+    if isinstance(exc, UnknownTeacher):
+        return _respond(request, 422, "unknown_teacher", str(exc),
+                        [ErrorDetail("teacher_username", "names no teacher", "unknown_teacher")])
+    if isinstance(exc, RateLimited):
+        return _respond(request, 429, exc.code, str(exc), headers={"Retry-After": str(exc.retry_after_s)})
     for kind, (status, error) in _APPLICATION.items():
         if isinstance(exc, kind):
-            message = "lesson not found" if status == 404 and kind is LessonNotFound else str(exc)
+            message = _NOT_FOUND.get(kind, str(exc))
             if isinstance(exc, StorageError):
                 log.warning("storage unavailable: %s", exc)
                 message = "a backing service is unavailable; try again shortly"

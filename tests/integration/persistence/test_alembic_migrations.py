@@ -11,6 +11,8 @@ from infrastructure.persistence import create_engine, downgrade_database, upgrad
 from infrastructure.persistence.migrate import current_revision
 from infrastructure.persistence.tables import metadata
 
+HEAD = "0003"
+
 
 def _schema_drift(connection: Connection) -> list[Any]:
     context = MigrationContext.configure(connection, opts={"compare_type": True})
@@ -30,7 +32,7 @@ async def _inspect(url: str) -> tuple[set[str], list[Any]]:
 
 async def test_upgrade_downgrade_and_upgrade_again(database_url: str) -> None:
     await upgrade_database(database_url)  # already at head: nothing to do
-    assert await current_revision(database_url) == "0001"
+    assert await current_revision(database_url) == HEAD
 
     await downgrade_database(database_url, "base")
     assert await current_revision(database_url) is None
@@ -38,7 +40,7 @@ async def test_upgrade_downgrade_and_upgrade_again(database_url: str) -> None:
     assert tables <= {"alembic_version"}
 
     await upgrade_database(database_url, "head")
-    assert await current_revision(database_url) == "0001"
+    assert await current_revision(database_url) == HEAD
     tables, drift = await _inspect(database_url)
     assert {"users", "lesson_requests"} <= tables
     assert drift == []
@@ -46,7 +48,7 @@ async def test_upgrade_downgrade_and_upgrade_again(database_url: str) -> None:
 
 async def test_upgrade_creates_a_new_sqlite_database_and_its_folder(fresh_sqlite_url: str) -> None:
     await upgrade_database(fresh_sqlite_url)
-    assert await current_revision(fresh_sqlite_url) == "0001"
+    assert await current_revision(fresh_sqlite_url) == HEAD
     tables, drift = await _inspect(fresh_sqlite_url)
-    assert {"users", "lesson_requests", "alembic_version"} == tables
+    assert {"users", "lesson_requests", "classes", "class_members", "revoked_tokens", "alembic_version"} == tables
     assert drift == []
