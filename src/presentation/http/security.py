@@ -14,6 +14,8 @@ from application.ports.token_deny_list import TokenDenyList
 from domain.user import Role
 
 PUBLIC_PATHS = ["^/api/v1/auth/token$", "^/health/", "^/schema", "^/metrics$"]
+# An empty requirement: the OpenAPI way to say "no credentials needed" (an empty list would be dropped).
+PUBLIC: list[dict[str, list[str]]] = [{}]
 
 
 class BearerJWTMiddleware(JWTAuthenticationMiddleware):

@@ -13,6 +13,7 @@ from application.use_cases.revoke_token import RevokeToken, RevokeTokenCommand
 from presentation.http.dependencies import provide_issue_token, provide_revoke_token
 from presentation.http.openapi_responses import error_responses
 from presentation.http.schemas.auth_schemas import TokenRequest, TokenResponse
+from presentation.http.security import PUBLIC
 
 
 class AuthController(Controller):
@@ -21,7 +22,7 @@ class AuthController(Controller):
     path = "/api/v1/auth"
     tags = ["auth"]
 
-    @post("/token", operation_id="issueToken", security=[], status_code=200,
+    @post("/token", operation_id="issueToken", security=PUBLIC, status_code=200,
           dependencies={"issue_token": Provide(provide_issue_token, sync_to_thread=False)},
           responses=error_responses(400, 401, 413, 429), request_max_body_size=4096)
     async def issue(self, request: Request[Any, Any, Any], data: JSONBody[TokenRequest],
