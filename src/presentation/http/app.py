@@ -16,6 +16,8 @@ from presentation.http.controllers.classes_controller import ClassesController
 from presentation.http.controllers.health_controller import HealthController
 from presentation.http.controllers.lessons_controller import LessonsController
 from presentation.http.error_handlers import exception_handlers
+from presentation.http.openapi_structs import ClosedStructSchemaPlugin
+from presentation.http.query_allowlist import KnownQueryParameters
 from presentation.http.security import build_jwt_auth
 from presentation.http.trace import TraceMiddleware
 from presentation.runtime import start_services, stop_services
@@ -62,6 +64,8 @@ def create_app(
         middleware=[TraceMiddleware],
         exception_handlers=exception_handlers(),
         openapi_config=openapi,
+        plugins=[ClosedStructSchemaPlugin()],
+        before_request=KnownQueryParameters(),
         lifespan=[lifespan],
         state=State({"container": container}),
         debug=False,

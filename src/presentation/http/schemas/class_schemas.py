@@ -5,9 +5,7 @@ from uuid import UUID
 
 import msgspec
 
-# Input shapes the domain accepts, so a body valid by the schema is never refused by a value object.
-USERNAME = r"^[A-Za-z0-9._-]{3,40}$"
-VISIBLE_TEXT = r"^[^\x00-\x08\x0e-\x1b\x7f]*[^\s\x00-\x08\x0e-\x1b\x7f][^\x00-\x08\x0e-\x1b\x7f]*$"
+from presentation.http.schemas.text_patterns import USERNAME, VISIBLE_TEXT
 
 
 class CreateClassBody(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
