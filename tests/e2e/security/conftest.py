@@ -72,6 +72,33 @@ class World:
         """One request as `user`."""
         return await self.client.request(method, path, headers=self.headers(user), json=body)
 
+    async def raw(self, method: str, path: str, user: str | None, chunks: list[bytes] | None = None,
+                  content_type: str = "application/json") -> tuple[int, bytes]:
+        """A request straight to the ASGI app, path as given (no client-side normalisation of `..`), body in
+        chunks without Content-Length; the status and the body answered."""
+        pending = list(chunks or [b""])
+        headers = [(b"content-type", content_type.encode())]
+        if user:
+            headers.append((b"authorization", f"Bearer {self.tokens[user]}".encode()))
+        if chunks:
+            headers.append((b"transfer-encoding", b"chunked"))
+        scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": method,
+                 "scheme": "http", "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "",
+                 "headers": headers, "client": ("127.0.0.1", 50000), "server": ("testserver", 80), "state": {}}
+        sent: list[dict[str, Any]] = []
+
+        async def receive() -> dict[str, Any]:
+            if pending:
+                return {"type": "http.request", "body": pending.pop(0), "more_body": bool(pending)}
+            return {"type": "http.disconnect"}
+
+        async def send(message: dict[str, Any]) -> None:
+            sent.append(message)
+
+        await self.app(scope, receive, send)  # type: ignore[arg-type]
+        status = next(m["status"] for m in sent if m["type"] == "http.response.start")
+        return int(status), b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+
     async def new_lesson(self, owner: str, state: str = "queued") -> str:
         """A lesson of `owner` in `state` (queued, failed or completed)."""
         response = await self.call("POST", "/api/v1/lessons", owner, LESSON_BODY)
