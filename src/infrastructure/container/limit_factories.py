@@ -13,14 +13,16 @@ from infrastructure.config.settings import AppSettings, LimitSettings
 from infrastructure.limits.in_process_rate_counter import InProcessRateCounter
 from infrastructure.limits.redis_rate_counter import RedisRateCounter
 from infrastructure.persistence.sqla_token_deny_list import SqlaTokenDenyList
+from infrastructure.security.cached_token_deny_list import CachedTokenDenyList
 from infrastructure.security.redis_token_deny_list import RedisTokenDenyList
 
 
 def make_token_deny_list(redis: "Redis | None", engine: AsyncEngine, settings: AppSettings,
                          clock: Clock) -> TokenDenyList:
-    """Redis keys with the token's remaining life when Redis is configured, else the database table."""
+    """Redis keys with the token's remaining life when Redis is configured, else the database table
+    (with a two-second memory of "not revoked" answers, so reads do not queue behind SQLite writers)."""
     if redis is None:
-        return SqlaTokenDenyList(engine, clock)
+        return CachedTokenDenyList(SqlaTokenDenyList(engine, clock), clock)
     return RedisTokenDenyList(redis, settings.queue.redis_prefix, clock)
 
 

@@ -24,7 +24,7 @@ class AuthController(Controller):
 
     @post("/token", operation_id="issueToken", security=PUBLIC, status_code=200,
           dependencies={"issue_token": Provide(provide_issue_token, sync_to_thread=False)},
-          responses=error_responses(400, 401, 413, 429), request_max_body_size=4096)
+          responses=error_responses(400, 401, 413, 429, 503), request_max_body_size=4096)
     async def issue(self, request: Request[Any, Any, Any], data: JSONBody[TokenRequest],
                     issue_token: NamedDependency[IssueToken]) -> TokenResponse:
         """A bearer token valid for `expires_in` seconds; wrong username or password answer the same 401.
