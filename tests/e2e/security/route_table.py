@@ -7,6 +7,8 @@ from typing import Any
 
 from litestar import Litestar
 
+from presentation.http.security import PUBLIC_PATHS
+
 HTTP_METHODS = ("get", "post", "put", "patch", "delete")
 
 
@@ -39,5 +41,6 @@ def operations(app: Litestar) -> Iterator[Operation]:
         for method in HTTP_METHODS:
             if method in item:
                 spec = item[method]
+                public = spec.get("security") in ([], [{}]) or any(re.search(p, path) for p in PUBLIC_PATHS)
                 yield Operation(method.upper(), path, spec["operationId"], tuple(re.findall(r"{(\w+)}", path)),
-                                spec.get("security") in ([], [{}]), "requestBody" in spec, spec)
+                                public, "requestBody" in spec, spec)
