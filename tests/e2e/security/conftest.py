@@ -44,7 +44,7 @@ def security_settings(home: Path, limits: LimitSettings = UNLIMITED) -> AppSetti
 
 
 async def create_users(container: ApplicationContainer) -> dict[str, User]:
-    """Every user of USERS, and the two classes."""
+    """Every user of USERS, with the shared test password."""
     users = {}
     for name, role in USERS.items():
         created = await container.use_cases.create_user().execute(
