@@ -1,14 +1,17 @@
 """POST /api/v1/lessons and GET /api/v1/lessons/{id} latency in-process, plus text-lesson pipeline time.
 
 Run: .venv/bin/python -m benchmarks.request_latency [--requests 200]
-Prints p50/p95/p99 in milliseconds. In-process (Litestar's test client, no network), embedded profile.
+Prints p50/p95/p99 in milliseconds. In-process (Litestar's test client, no network), embedded profile, with the
+per-user limits off (one user sends every request).
 """
 
 import argparse
 import asyncio
+import dataclasses
 import statistics
 import tempfile
 import time
+from decimal import Decimal
 from pathlib import Path
 
 from litestar.testing import AsyncTestClient
@@ -16,6 +19,7 @@ from tests.e2e.conftest import PASSWORD, embedded_settings
 
 from application.use_cases.create_user import CreateUserCommand
 from domain.user import Role
+from infrastructure.config.settings import LimitSettings
 from infrastructure.container.application import build_container
 from presentation.http.app import create_app
 
@@ -30,7 +34,8 @@ def _percentiles(samples: list[float]) -> str:
 
 async def _run(requests: int) -> None:
     with tempfile.TemporaryDirectory() as home:
-        container = build_container(embedded_settings(Path(home)))
+        unlimited = LimitSettings(rate_limit_per_minute=0, daily_lesson_quota=0, daily_budget_usd=Decimal(0))
+        container = build_container(dataclasses.replace(embedded_settings(Path(home)), limits=unlimited))
         async with AsyncTestClient(create_app(container)) as client:
             await container.use_cases.create_user().execute(
                 CreateUserCommand(username="bench", role=Role.STUDENT, password=PASSWORD))

@@ -36,7 +36,28 @@ class DuplicateIdempotencyKey(ApplicationError):
 
 
 class UnknownStudent(ApplicationError):
-    """The student_id names no student."""
+    """The named user is not a student the caller may act for; `field` names the input that said so."""
+
+    def __init__(self, message: str, field: str = "student_id") -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class UnknownTeacher(ApplicationError):
+    """The named user is not a teacher."""
+
+
+class ClassNotFound(ApplicationError):
+    """No class with that id is visible to the caller (missing and foreign look the same)."""
+
+
+class RateLimited(ApplicationError):
+    """A per-user or per-address limit was reached; `code` says which, `retry_after_s` when to come back."""
+
+    def __init__(self, code: str, message: str, retry_after_s: int) -> None:
+        super().__init__(message)
+        self.code = code
+        self.retry_after_s = max(1, retry_after_s)
 
 
 class UsernameTaken(ApplicationError):

@@ -39,12 +39,16 @@ def degradation_ladder(requested: ModalitySet) -> tuple[ModalitySet, ...]:
     return tuple(dict.fromkeys(rungs))
 
 
+class BudgetTooLow(InvalidValue):
+    """A well-formed `max_cost_usd` that no lesson fits: the request is understood but cannot be met."""
+
+
 def fit_to_budget(
     requested: ModalitySet, max_cost: Money, price: Callable[[ModalitySet], Money],
     usable: Callable[[ModalitySet], bool],
 ) -> tuple[ModalitySet, Degradation | None]:
     """The first usable rung of the ladder whose estimate is within `max_cost`, and why it is not the
-    requested set; InvalidValue (`below_minimum`) when even the cheapest rung costs more."""
+    requested set; BudgetTooLow (`below_minimum`) when even the cheapest rung costs more."""
     asked = price(requested)
     if asked <= max_cost:
         return requested, None
@@ -56,7 +60,7 @@ def fit_to_budget(
                       f"{max_cost.display()}; delivering {_names(rung)} (estimated {estimate.display()})")
             return rung, Degradation(requested=requested, reason=reason)
     cheapest = rungs[-1] if rungs else requested
-    raise InvalidValue("max_cost_usd", "below_minimum",
+    raise BudgetTooLow("max_cost_usd", "below_minimum",
                        f"is below the cheapest lesson: {_names(cheapest)} is estimated at {price(cheapest).display()}")
 
 

@@ -16,11 +16,11 @@ class Interest:
     value: str
 
     def __post_init__(self) -> None:
-        text = " ".join(self.value.split()).lower() if isinstance(self.value, str) else None
+        text = " ".join(self.value.split()) if isinstance(self.value, str) else None
         if not text:
             raise InvalidValue("interest", "empty", "must not be empty when given")
         if len(text) > MAX_INTEREST_LENGTH:
             raise InvalidValue("interest", "too_long", f"must be at most {MAX_INTEREST_LENGTH} characters")
         if not _ALLOWED.match(text):
             raise InvalidValue("interest", "invalid_characters", "may hold letters, digits, spaces and - ' & .")
-        object.__setattr__(self, "value", text)
+        object.__setattr__(self, "value", text.lower())

@@ -3,11 +3,15 @@
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
+from uuid import UUID
 
 import pytest
 from asgi_lifespan import LifespanManager
 from httpx import ASGITransport, AsyncClient
 
+from application.ports.actor import Actor
+from application.use_cases.add_class_member import AddClassMemberCommand
+from application.use_cases.create_class import CreateClassCommand
 from application.use_cases.create_user import CreateUserCommand
 from domain.user import Role
 from infrastructure.config.settings import (
@@ -70,8 +74,20 @@ async def start_service(settings: AppSettings) -> AsyncIterator[Service]:
             ids[name] = str(created.user.id)
             clients[name] = ApiClient(client)
             assert (await clients[name].login(name, PASSWORD)).status_code == 200
+        await enrol(container, "tess", "alice")
         yield Service(container, client, clients["alice"], clients["bob"], clients["tess"], clients["ada"],
                       ApiClient(client), ids)
+
+
+async def enrol(container: ApplicationContainer, teacher: str, *students: str) -> UUID:
+    """A class taught by `teacher` with `students` in it; returns its id."""
+    operator = Actor(UUID(int=0), Role.ADMIN)
+    roster = await container.use_cases.create_class().execute(
+        CreateClassCommand(actor=operator, name=f"{teacher}'s class", teacher_username=teacher))
+    for student in students:
+        await container.use_cases.add_class_member().execute(
+            AddClassMemberCommand(actor=operator, class_id=roster.school_class.id, username=student))
+    return roster.school_class.id
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from redis.asyncio import Redis
 
-from infrastructure.config.settings import AppSettings, DatabaseSettings, QueueSettings
+from infrastructure.config.settings import AppSettings, DatabaseSettings, LimitSettings, QueueSettings
 from infrastructure.container.application import build_container
 from presentation.runtime import start_services, stop_services
 from presentation.worker.worker_pool import WorkerPool
@@ -31,7 +31,8 @@ async def production(tmp_path: Path, postgres_url: str, redis_client: Redis,
         home=base.home, database=DatabaseSettings(database_url=postgres_url),
         queue=QueueSettings(redis_url=REDIS_URL, redis_prefix=redis_prefix(request).rstrip(":"),
                             embedded_workers=False, reconcile_seconds=0.5),
-        artifacts=base.artifacts, auth=base.auth, providers=base.providers, limits=base.limits,
+        artifacts=base.artifacts, auth=base.auth, providers=base.providers,
+        limits=LimitSettings(rate_limit_per_minute=0, daily_lesson_quota=0),
     )
     worker_container = build_container(settings)
     await empty_tables(postgres_url)

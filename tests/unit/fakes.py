@@ -9,17 +9,19 @@ from uuid import UUID, uuid4
 
 from application.errors import ConcurrentUpdate, DuplicateIdempotencyKey, UsernameTaken
 from application.ports.actor import Actor
+from application.ports.class_repository import ClassMember, ClassRepository, ClassRoster
 from application.ports.clock import Clock
 from application.ports.id_generator import IdGenerator
 from application.ports.job_doorbell import JobDoorbell
-from application.ports.lesson_repository import LessonPage, LessonRepository
+from application.ports.lesson_repository import LessonPage, LessonRepository, LessonUsage
 from application.ports.unit_of_work import UnitOfWork
 from application.ports.user_repository import UserRepository
 from domain.lesson_lifecycle import LessonStatus
 from domain.lesson_request import LessonRequest
 from domain.money import Money
+from domain.school_class import SchoolClass
 from domain.usage import UsageTotals
-from domain.user import User
+from domain.user import Role, User
 from tests.unit.factories import T0
 
 
@@ -66,7 +68,18 @@ class Database:
     def __init__(self) -> None:
         self.lessons: dict[UUID, tuple[LessonRequest, str | None, datetime | None]] = {}
         self.users: dict[UUID, User] = {}
+        self.classes: dict[UUID, SchoolClass] = {}
+        self.members: set[tuple[UUID, UUID]] = set()
         self.commits = 0
+
+    def may_see(self, viewer: Actor, lesson: LessonRequest) -> bool:
+        """The visibility rule of the real query: admin, owner, requester, or the owner's teacher."""
+        return viewer.is_admin or viewer.user_id in (lesson.owner_id, lesson.requested_by) or (
+            viewer.role is Role.TEACHER and self.teaches(viewer.user_id, lesson.owner_id))
+
+    def teaches(self, teacher_id: UUID, student_id: UUID) -> bool:
+        """True when the student is in one of the teacher's classes."""
+        return any(c.teacher_id == teacher_id and (c.id, student_id) in self.members for c in self.classes.values())
 
 
 class InMemoryLessons(LessonRepository):
@@ -88,7 +101,7 @@ class InMemoryLessons(LessonRepository):
 
     async def get_visible(self, lesson_id: UUID, viewer: Actor) -> LessonRequest | None:
         row = self._rows().get(lesson_id)
-        if row is None or not (viewer.is_admin or viewer.user_id in (row[0].owner_id, row[0].requested_by)):
+        if row is None or not self._db.may_see(viewer, row[0]):
             return None
         return copy.deepcopy(row[0])
 
@@ -103,7 +116,8 @@ class InMemoryLessons(LessonRepository):
     async def list_visible(self, viewer: Actor, status: LessonStatus | None, limit: int, cursor: str | None,
                            all_users: bool = False) -> LessonPage:
         rows = [r for r, _, _ in self._rows().values()
-                if (all_users or viewer.user_id in (r.owner_id, r.requested_by))
+                if (all_users or (self._db.may_see(viewer, r) if not viewer.is_admin
+                                  else viewer.user_id in (r.owner_id, r.requested_by)))
                 and (status is None or r.status is status)]
         rows.sort(key=lambda r: (r.created_at, str(r.id)), reverse=True)
         start = int(cursor or 0)
@@ -117,6 +131,9 @@ class InMemoryLessons(LessonRepository):
         ledgers = [r.ledger for r in rows]
         return UsageTotals(len(rows), Money(sum(x.spent.micros for x in ledgers)),
                            Money(sum(x.saved.micros for x in ledgers)), Money(sum(x.estimated.micros for x in ledgers)))
+    async def usage_since(self, requested_by: UUID, since: datetime) -> LessonUsage:
+        rows = [r for r, _, _ in self._rows().values() if r.requested_by == requested_by and r.created_at >= since]
+        return LessonUsage(len(rows), sum((r.ledger.estimated for r in rows), Money(0)))
 
     async def save(self, lesson: LessonRequest, fence: int | None = None) -> LessonRequest:
         stored, owner, lease = self._rows()[lesson.id]
@@ -182,6 +199,35 @@ class InMemoryUsers(UserRepository):
         return len({**self._db.users, **self._staged})
 
 
+class InMemoryClasses(ClassRepository):
+    """Classes and memberships in the shared Database (written at once: tests need no rollback here)."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def add(self, school_class: SchoolClass) -> None:
+        self._db.classes[school_class.id] = school_class
+
+    async def get_visible(self, class_id: UUID, viewer: Actor) -> SchoolClass | None:
+        found = self._db.classes.get(class_id)
+        return found if found is not None and (viewer.is_admin or found.teacher_id == viewer.user_id) else None
+
+    async def rosters(self, viewer: Actor, class_id: UUID | None = None) -> tuple[ClassRoster, ...]:
+        visible = [c for c in self._db.classes.values() if (viewer.is_admin or c.teacher_id == viewer.user_id)
+                   and class_id in (None, c.id)]
+        return tuple(ClassRoster(c, self._db.users[c.teacher_id].username, tuple(
+            ClassMember(u.id, u.username) for u in self._db.users.values() if (c.id, u.id) in self._db.members))
+            for c in sorted(visible, key=lambda c: c.name))
+
+    async def add_member(self, class_id: UUID, student_id: UUID) -> bool:
+        new = (class_id, student_id) not in self._db.members
+        self._db.members.add((class_id, student_id))
+        return new
+
+    async def teaches(self, teacher_id: UUID, student_id: UUID) -> bool:
+        return self._db.teaches(teacher_id, student_id)
+
+
 class FakeUnitOfWork(UnitOfWork):
     """Stages writes and applies them to the Database only on commit."""
 
@@ -191,6 +237,7 @@ class FakeUnitOfWork(UnitOfWork):
         self._users: dict[UUID, User] = {}
         self.lessons = InMemoryLessons(db, self._lessons)
         self.users = InMemoryUsers(db, self._users)
+        self.classes = InMemoryClasses(db)
 
     async def __aenter__(self) -> Self:
         return self

@@ -8,6 +8,7 @@ from uuid import UUID
 from application.ports.actor import Actor
 from domain.lesson_lifecycle import LessonStatus
 from domain.lesson_request import LessonRequest
+from domain.money import Money
 from domain.usage import UsageTotals
 
 
@@ -19,6 +20,14 @@ class LessonPage:
     next_cursor: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class LessonUsage:
+    """How many lessons a user requested in a period and what their estimates add up to."""
+
+    count: int
+    estimated: Money
+
+
 class LessonRepository(Protocol):
     """Lesson requests in the source of truth. Raises StorageError; `save` raises ConcurrentUpdate."""
 
@@ -27,7 +36,10 @@ class LessonRepository(Protocol):
         ...
 
     async def get_visible(self, lesson_id: UUID, viewer: Actor) -> LessonRequest | None:
-        """The request if it exists and the viewer may see it (checked in the query), else None."""
+        """The request if it exists and the viewer may see it (checked in the query), else None.
+
+        Admins see every request; anyone else what they own or requested, and a teacher also the
+        requests owned by students of their classes."""
         ...
 
     async def get(self, lesson_id: UUID) -> LessonRequest | None:
@@ -41,7 +53,11 @@ class LessonRepository(Protocol):
     async def list_visible(
         self, viewer: Actor, status: LessonStatus | None, limit: int, cursor: str | None, all_users: bool = False
     ) -> LessonPage:
-        """The viewer's requests (or everyone's for an admin with `all_users`), newest first."""
+        """The requests the viewer may see (an admin's own, or everyone's with `all_users`), newest first."""
+        ...
+
+    async def usage_since(self, requested_by: UUID, since: datetime) -> LessonUsage:
+        """The lessons this user requested from `since` on, counted, with the sum of their estimates."""
         ...
 
     async def usage(self, owner_id: UUID, start: datetime, end: datetime, viewer: Actor) -> UsageTotals:

@@ -2,9 +2,11 @@
 
 from uuid import UUID
 
+from application.errors import StageFailed
 from application.ports.artifact_store import ArtifactStore
 from application.ports.media_providers import MediaFile
-from domain.artifact import Artifact
+from domain.artifact import Artifact, validate_artifact_name
+from domain.errors import InvalidValue
 from domain.modality import Modality
 from domain.stage import StageName
 
@@ -23,9 +25,17 @@ class ArtifactWriter:
     async def write(
         self, lesson_id: UUID, stage: StageName, modality: Modality, files: tuple[MediaFile, ...], script_hash: str
     ) -> tuple[Artifact, ...]:
-        """Store every file of one stage; returns one Artifact per file, in order."""
+        """Store every file of one stage; returns one Artifact per file, in order.
+
+        A provider's file name is checked before it reaches the store: StageFailed("unsafe_artifact_name")
+        when it is not a plain file name."""
         artifacts = []
         for file in files:
+            try:
+                validate_artifact_name(file.name)
+            except InvalidValue:
+                raise StageFailed("unsafe_artifact_name", f"refused artifact name {file.name[:40]!r}",
+                                  retryable=False) from None
             key = artifact_key(lesson_id, stage.value, file.name)
             stored = await self._store.put(key, file.data, file.content_type)
             artifacts.append(Artifact(

@@ -4,12 +4,17 @@ import re
 
 from domain.lesson_request import LessonRequest
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~&])")
+_LINE_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029]+\s*")
+_LEADING_MARKER = re.compile(r"^(\d{1,9})(?=[.)])|^(?=[-=])")
 
 
 def escape_markdown(text: str) -> str:
-    """Backslash-escape Markdown and HTML control characters so text renders as text."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    """Text that renders as exactly that text: line breaks folded (no new blocks), and every Markdown
+    and HTML control character (including `&`, so entities stay literal) backslash-escaped, as is a
+    leading list or heading marker."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", _LINE_BREAKS.sub(" ", text).strip())
+    return _LEADING_MARKER.sub(lambda m: f"{m.group(1) or ''}\\", escaped, count=1)
 
 
 def render_markdown(lesson: LessonRequest) -> str:

@@ -14,6 +14,7 @@ from application.errors import (
     UnknownStudent,
     UnsupportedModality,
 )
+from application.limits.lesson_limits import LessonLimits
 from application.ports.actor import Actor
 from application.ports.clock import Clock
 from application.ports.cost_estimator import CostEstimator
@@ -21,7 +22,7 @@ from application.ports.id_generator import IdGenerator
 from application.ports.job_doorbell import JobDoorbell
 from application.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from domain.budget import fit_to_budget
-from domain.cost_ledger import CostKind, CostLine
+from domain.cost_ledger import CostKind, CostLedger, CostLine
 from domain.grade_level import GradeLevel
 from domain.interest import Interest
 from domain.language import Language
@@ -60,11 +61,13 @@ class RequestLessonResult:
 
 
 class RequestLesson:
-    """Any signed-in user asks for a lesson; teachers and admins may ask for a student.
+    """Any signed-in user asks for a lesson; a teacher may ask for a student of their classes, an admin for any.
 
     Guarantees: nothing is written for an invalid request; one row per user and Idempotency-Key;
-    the row is committed before the doorbell rings; a lesson whose estimate exceeds `max_cost_usd`
-    is degraded (video → narrated slides → audio → text) and records why.
+    per-user rate, daily quota and daily budget (when `limits` is given) raise RateLimited before any
+    write (a replay of an Idempotency-Key is never refused by the daily limits); the row is committed
+    before the doorbell rings; a lesson whose estimate exceeds `max_cost_usd` is degraded
+    (video → narrated slides → audio → text) and records why.
     """
 
     def __init__(
@@ -75,6 +78,7 @@ class RequestLesson:
         doorbell: JobDoorbell,
         estimator: CostEstimator,
         available_modalities: frozenset[Modality],
+        limits: LessonLimits | None = None,
     ) -> None:
         self._uow = uow
         self._clock = clock
@@ -82,11 +86,15 @@ class RequestLesson:
         self._doorbell = doorbell
         self._estimator = estimator
         self._available = available_modalities
+        self._limits = limits
 
     async def execute(self, command: RequestLessonCommand) -> RequestLessonResult:
         """Validate, dedupe by Idempotency-Key, insert, commit, ring."""
         spec = self._spec(command)
         fingerprint = _fingerprint(spec, command)
+        if self._limits is not None:
+            await self._limits.check_rate(command.actor.user_id)
+        estimate = self._estimator.estimate(spec)
         async with self._uow() as uow:
             owner_id = await self._owner(command, uow)
             if command.idempotency_key is not None:
@@ -94,11 +102,12 @@ class RequestLesson:
                 if earlier is not None:
                     return _replay(earlier, fingerprint)
             now = self._clock.now()
+            await self._check_daily(uow, command.actor.user_id, estimate, now)
             lesson = LessonRequest(
                 id=self._ids.new_id(), owner_id=owner_id, requested_by=command.actor.user_id, spec=spec,
                 created_at=now, updated_at=now, idempotency_key=command.idempotency_key, fingerprint=fingerprint,
             )
-            lesson.ledger = lesson.ledger.add(self._estimator.estimate(spec))
+            lesson.ledger = lesson.ledger.add(estimate)
             if spec.degradation is not None:
                 lesson.ledger = lesson.ledger.add([CostLine("request", CostKind.ESTIMATE, Money(0),
                                                             provider="budget", note=spec.degradation.reason)])
@@ -134,6 +143,13 @@ class RequestLesson:
     def _price(self, spec: LessonSpec) -> Money:
         return Money(sum(line.amount.micros for line in self._estimator.estimate(spec)))
 
+    async def _check_daily(self, uow: UnitOfWork, user_id: UUID, estimate: tuple[CostLine, ...],
+                           now: datetime) -> None:
+        if self._limits is None or not self._limits.counts_daily:
+            return
+        usage = await uow.lessons.usage_since(user_id, self._limits.day_start(now))
+        self._limits.check_daily(usage, CostLedger().add(estimate).estimated, now)
+
     async def _owner(self, command: RequestLessonCommand, uow: UnitOfWork) -> UUID:
         actor = command.actor
         if command.student_id is None or command.student_id == actor.user_id:
@@ -142,7 +158,9 @@ class RequestLesson:
             raise NotAllowed("students may only request lessons for themselves")
         student = await uow.users.get(command.student_id)
         if student is None or student.role is not Role.STUDENT:
-            raise UnknownStudent("student_id names no student")
+            raise UnknownStudent("student_id names no student you may request lessons for")
+        if actor.role is Role.TEACHER and not await uow.classes.teaches(actor.user_id, student.id):
+            raise UnknownStudent("student_id names no student you may request lessons for")
         return student.id
 
     async def _replay_winner(self, command: RequestLessonCommand, fingerprint: str) -> RequestLessonResult:
@@ -152,7 +170,6 @@ class RequestLesson:
         if winner is None:
             raise IdempotencyConflict("the Idempotency-Key is being used by a request that did not complete")
         return _replay(winner, fingerprint)
-
 
 
 def _replay(earlier: LessonRequest, fingerprint: str) -> RequestLessonResult:

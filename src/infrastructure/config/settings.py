@@ -1,6 +1,7 @@
 """Settings, grouped per adapter, from LESSONSMITH_* environment variables and an optional .env file."""
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from pydantic import Field, field_validator
@@ -70,11 +71,15 @@ class ProviderSettings(BaseSettings):
 
 
 class LimitSettings(BaseSettings):
-    """Per-user limits; 0 means unlimited."""
+    """Per-user limits and login throttling; 0 means unlimited."""
 
     model_config = _COMMON
     rate_limit_per_minute: int = Field(default=30, ge=0)
     daily_lesson_quota: int = Field(default=200, ge=0)
+    daily_budget_usd: Decimal = Field(default=Decimal("5.00"), ge=0, le=1_000_000)
+    login_failures_per_username: int = Field(default=5, ge=0)
+    login_failures_per_address: int = Field(default=20, ge=0)
+    login_window_seconds: int = Field(default=900, ge=1, le=86_400)
 
 
 class FaultSettings(BaseSettings):

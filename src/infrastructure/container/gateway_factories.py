@@ -3,7 +3,7 @@
 from collections.abc import AsyncIterator
 from pathlib import Path
 
-from redis.asyncio import Redis
+from redis.asyncio import BlockingConnectionPool, Redis
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from application.ports.artifact_store import ArtifactStore
@@ -21,11 +21,16 @@ class ConfigurationError(Exception):
 
 
 def make_redis(settings: AppSettings) -> "Redis | None":
-    """A Redis client when LESSONSMITH_REDIS_URL is set (connections open lazily), else None."""
+    """A Redis client when LESSONSMITH_REDIS_URL is set (connections open lazily), else None.
+
+    Its pool waits up to 5 s for a free connection instead of failing at once: the deny-list and the
+    limiters put Redis on the path of every authenticated request, so bursts must queue, not fail."""
     url = settings.queue.redis_url
     if not url:
         return None
-    return Redis.from_url(url, socket_connect_timeout=2, socket_timeout=10, health_check_interval=30)
+    pool = BlockingConnectionPool.from_url(url, max_connections=100, timeout=5, socket_connect_timeout=2,
+                                           socket_timeout=10, health_check_interval=30)
+    return Redis.from_pool(pool)
 
 
 def make_doorbell(redis: "Redis | None", settings: AppSettings) -> JobDoorbell:

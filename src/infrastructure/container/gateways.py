@@ -13,6 +13,12 @@ from infrastructure.container.gateway_factories import (
     make_redis,
     resolve_jwt_secret,
 )
+from infrastructure.container.limit_factories import (
+    make_lesson_limits,
+    make_login_throttle,
+    make_rate_counter,
+    make_token_deny_list,
+)
 from infrastructure.persistence.engine import create_engine
 from infrastructure.persistence.sqla_unit_of_work import SqlaUnitOfWorkFactory
 from infrastructure.pricing.list_price_estimator import ListPriceEstimator
@@ -45,6 +51,10 @@ class Gateways(containers.DeclarativeContainer):
         ttl=providers.Factory(timedelta, seconds=settings.provided.auth.token_ttl_seconds),
         clock=clock,
     )
+    token_deny_list = providers.Singleton(make_token_deny_list, redis, engine, settings, clock)
+    rate_counter = providers.Singleton(make_rate_counter, redis, settings, clock)
+    lesson_limits = providers.Singleton(make_lesson_limits, rate_counter, settings.provided.limits)
+    login_throttle = providers.Singleton(make_login_throttle, rate_counter, settings.provided.limits)
     price_table = providers.Singleton(PriceTable.bundled)
     estimator = providers.Singleton(ListPriceEstimator, price_table)
     readiness = providers.Singleton(make_readiness, engine, redis, artifact_store)

@@ -2,15 +2,19 @@
 
 from dependency_injector import containers, providers
 
+from application.use_cases.add_class_member import AddClassMember
 from application.use_cases.cancel_lesson import CancelLesson
+from application.use_cases.create_class import CreateClass
 from application.use_cases.create_user import CreateUser
 from application.use_cases.get_artifact import GetArtifact
 from application.use_cases.get_daily_usage import GetDailyUsage
 from application.use_cases.get_lesson import GetLesson
 from application.use_cases.issue_token import IssueToken
+from application.use_cases.list_classes import ListClasses
 from application.use_cases.list_lessons import ListLessons
 from application.use_cases.request_lesson import RequestLesson
 from application.use_cases.retry_lesson import RetryLesson
+from application.use_cases.revoke_token import RevokeToken
 
 
 class UseCases(containers.DeclarativeContainer):
@@ -21,7 +25,7 @@ class UseCases(containers.DeclarativeContainer):
 
     request_lesson = providers.Factory(
         RequestLesson, gateways.uow, gateways.clock, gateways.ids, gateways.doorbell, gateways.estimator,
-        generators.available_modalities,
+        generators.available_modalities, gateways.lesson_limits,
     )
     get_lesson = providers.Factory(GetLesson, gateways.uow)
     list_lessons = providers.Factory(ListLessons, gateways.uow)
@@ -30,4 +34,9 @@ class UseCases(containers.DeclarativeContainer):
     get_artifact = providers.Factory(GetArtifact, gateways.uow, gateways.artifact_store)
     get_daily_usage = providers.Factory(GetDailyUsage, gateways.uow, gateways.clock)
     create_user = providers.Factory(CreateUser, gateways.uow, gateways.ids, gateways.hasher)
-    issue_token = providers.Singleton(IssueToken, gateways.uow, gateways.hasher, gateways.token_issuer)
+    issue_token = providers.Singleton(IssueToken, gateways.uow, gateways.hasher, gateways.token_issuer,
+                                      gateways.login_throttle)
+    revoke_token = providers.Factory(RevokeToken, gateways.token_deny_list, gateways.clock)
+    create_class = providers.Factory(CreateClass, gateways.uow, gateways.ids)
+    add_class_member = providers.Factory(AddClassMember, gateways.uow)
+    list_classes = providers.Factory(ListClasses, gateways.uow)

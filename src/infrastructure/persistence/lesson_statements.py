@@ -9,8 +9,10 @@ import sqlalchemy as sa
 from application.ports.actor import Actor
 from domain.lesson_lifecycle import LessonStatus
 from domain.lesson_request import LessonRequest
+from domain.user import Role
 from infrastructure.persistence.keyset_cursor import KeysetCursor
 from infrastructure.persistence.lesson_mapper import lesson_to_row
+from infrastructure.persistence.tables import class_members, classes
 from infrastructure.persistence.tables import lesson_requests as lessons
 from infrastructure.persistence.utc_datetime import UtcDateTime
 
@@ -23,9 +25,23 @@ def involving(user_id: UUID) -> sa.ColumnElement[bool]:
     return sa.or_(lessons.c.owner_id == user_id, lessons.c.requested_by == user_id)
 
 
+def taught_by(teacher_id: UUID) -> sa.ColumnElement[bool]:
+    """Rows owned by a student of one of the teacher's classes (an EXISTS over the class tables)."""
+    return (
+        sa.exists()
+        .where(class_members.c.student_id == lessons.c.owner_id, class_members.c.class_id == classes.c.id,
+               classes.c.teacher_id == teacher_id)
+    )
+
+
 def visible_to(viewer: Actor) -> sa.ColumnElement[bool]:
-    """Rows the viewer may see: everything for an admin, else what they own or requested."""
-    return sa.true() if viewer.is_admin else involving(viewer.user_id)
+    """Rows the viewer may see: everything for an admin; else what they own or requested, and for a
+    teacher also what the students of their classes own."""
+    if viewer.is_admin:
+        return sa.true()
+    if viewer.role is Role.TEACHER:
+        return sa.or_(involving(viewer.user_id), taught_by(viewer.user_id))
+    return involving(viewer.user_id)
 
 
 def after_cursor(cursor: KeysetCursor) -> sa.ColumnElement[bool]:

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from application.errors import ConcurrentUpdate, DuplicateIdempotencyKey
 from application.ports.actor import Actor
-from application.ports.lesson_repository import LessonPage, LessonRepository
+from application.ports.lesson_repository import LessonPage, LessonRepository, LessonUsage
 from domain.lesson_lifecycle import LessonStatus
 from domain.lesson_request import LessonRequest
 from domain.money import Money
@@ -53,7 +53,7 @@ class SqlaLessonRepository(LessonRepository):
                 raise
 
     async def get_visible(self, lesson_id: UUID, viewer: Actor) -> LessonRequest | None:
-        """The request when it exists and the viewer owns it, requested it or is an admin."""
+        """The request when it exists and the viewer may see it (`lesson_statements.visible_to`)."""
         return await self._one(
             q.select_lessons().where(lessons.c.id == lesson_id, q.visible_to(viewer)), "read a lesson request"
         )
@@ -80,7 +80,9 @@ class SqlaLessonRepository(LessonRepository):
         """Newest first by (created_at, id); the cursor is opaque. InvalidValue for a foreign cursor."""
         limit = max(limit, 1)
         stmt = q.select_lessons().order_by(*q.NEWEST_FIRST).limit(limit + 1)
-        if not (all_users and viewer.is_admin):
+        if not viewer.is_admin:
+            stmt = stmt.where(q.visible_to(viewer))
+        elif not all_users:
             stmt = stmt.where(q.involving(viewer.user_id))
         if status is not None:
             stmt = stmt.where(lessons.c.status == status.value)
@@ -104,6 +106,14 @@ class SqlaLessonRepository(LessonRepository):
             count, spent, saved, estimated = (await self._conn.execute(stmt)).one()
         return UsageTotals(lessons=int(count), spent=Money(int(spent)), saved=Money(int(saved)),
                            estimated=Money(int(estimated)))
+
+    async def usage_since(self, requested_by: UUID, since: datetime) -> LessonUsage:
+        """How many lessons the user requested since `since` and their summed estimates, in one SQL aggregate."""
+        stmt = sa.select(sa.func.count(), sa.func.coalesce(sa.func.sum(lessons.c.estimated_micros), 0)).where(
+            lessons.c.requested_by == requested_by, lessons.c.created_at >= since)
+        with storage_errors("count a user's lessons"):
+            count, estimated = (await self._conn.execute(stmt)).one()
+        return LessonUsage(count=int(count), estimated=Money(int(estimated)))
 
     async def save(self, lesson: LessonRequest, fence: int | None = None) -> LessonRequest:
         """Conditional UPDATE on the stored version (and, fenced, the stored attempt and running status)."""

@@ -79,3 +79,29 @@ lesson_requests = sa.Table(
     sa.Index("ix_lesson_requests_owner_listing", "owner_id", "created_at", "id"),
     sa.Index("ix_lesson_requests_requester_listing", "requested_by", "created_at", "id"),
 )
+
+classes = sa.Table(
+    "classes",
+    metadata,
+    sa.Column("id", sa.Uuid(), primary_key=True),
+    sa.Column("name", sa.String(100), nullable=False),
+    sa.Column("teacher_id", sa.Uuid(), sa.ForeignKey("users.id"), nullable=False),
+    sa.Column("created_at", UtcDateTime(), nullable=False, server_default=sa.func.now()),
+    sa.Index("ix_classes_teacher_id", "teacher_id"),
+)
+
+class_members = sa.Table(
+    "class_members",
+    metadata,
+    sa.Column("class_id", sa.Uuid(), sa.ForeignKey("classes.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("student_id", sa.Uuid(), sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    sa.Index("ix_class_members_student_id", "student_id"),
+)
+
+revoked_tokens = sa.Table(
+    "revoked_tokens",
+    metadata,
+    sa.Column("jti", sa.String(64), primary_key=True),
+    sa.Column("expires_at", UtcDateTime(), nullable=False),
+    sa.Index("ix_revoked_tokens_expires_at", "expires_at"),
+)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from application.errors import ApplicationError
 from domain.errors import DomainError, InvalidValue
 from infrastructure.container.gateway_factories import ConfigurationError
-from presentation.cli import db_commands, generate_command, serve_commands, user_commands
+from presentation.cli import classes_commands, db_commands, generate_command, serve_commands, user_commands
 
 
 class CliError(Exception):
@@ -24,6 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve_commands.register(commands)
     db_commands.register(commands)
     user_commands.register(commands)
+    classes_commands.register(commands)
     generate_command.register(commands)
     return parser
 

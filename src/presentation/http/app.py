@@ -13,10 +13,13 @@ from infrastructure.container.application import ApplicationContainer, build_con
 from presentation.http.controllers.admin_controller import AdminController
 from presentation.http.controllers.artifacts_controller import ArtifactsController
 from presentation.http.controllers.auth_controller import AuthController
+from presentation.http.controllers.classes_controller import ClassesController
 from presentation.http.controllers.health_controller import HealthController
 from presentation.http.controllers.lessons_controller import LessonsController
 from presentation.http.controllers.usage_controller import UsageController
 from presentation.http.error_handlers import exception_handlers
+from presentation.http.openapi_structs import ClosedStructSchemaPlugin
+from presentation.http.query_allowlist import KnownQueryParameters
 from presentation.http.security import build_jwt_auth
 from presentation.http.trace import TraceMiddleware
 from presentation.runtime import start_services, stop_services
@@ -58,12 +61,14 @@ def create_app(
             type="http", scheme="bearer", bearer_format="JWT")}),
     )
     return Litestar(
-        route_handlers=[AuthController, LessonsController, ArtifactsController, UsageController, AdminController,
-                        HealthController],
+        route_handlers=[AuthController, LessonsController, ArtifactsController, UsageController, ClassesController,
+                        AdminController, HealthController],
         on_app_init=[jwt_auth.on_app_init],
         middleware=[TraceMiddleware],
         exception_handlers=exception_handlers(),
         openapi_config=openapi,
+        plugins=[ClosedStructSchemaPlugin()],
+        before_request=KnownQueryParameters(),
         lifespan=[lifespan],
         state=State({"container": container}),
         debug=False,

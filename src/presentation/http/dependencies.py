@@ -6,14 +6,18 @@ from litestar import Request
 from litestar.datastructures import State
 
 from application.ports.actor import Actor
+from application.use_cases.add_class_member import AddClassMember
 from application.use_cases.cancel_lesson import CancelLesson
+from application.use_cases.create_class import CreateClass
 from application.use_cases.get_artifact import GetArtifact
 from application.use_cases.get_daily_usage import GetDailyUsage
 from application.use_cases.get_lesson import GetLesson
 from application.use_cases.issue_token import IssueToken
+from application.use_cases.list_classes import ListClasses
 from application.use_cases.list_lessons import ListLessons
 from application.use_cases.request_lesson import RequestLesson
 from application.use_cases.retry_lesson import RetryLesson
+from application.use_cases.revoke_token import RevokeToken
 from infrastructure.container.application import ApplicationContainer
 from infrastructure.health.readiness import Readiness
 
@@ -74,6 +78,30 @@ def provide_get_daily_usage(state: State) -> GetDailyUsage:
 def provide_issue_token(state: State) -> IssueToken:
     """IssueToken from the container."""
     use_case: IssueToken = container_of(state).use_cases.issue_token()
+    return use_case
+
+
+def provide_revoke_token(state: State) -> RevokeToken:
+    """RevokeToken from the container."""
+    use_case: RevokeToken = container_of(state).use_cases.revoke_token()
+    return use_case
+
+
+def provide_create_class(state: State) -> CreateClass:
+    """CreateClass from the container."""
+    use_case: CreateClass = container_of(state).use_cases.create_class()
+    return use_case
+
+
+def provide_add_class_member(state: State) -> AddClassMember:
+    """AddClassMember from the container."""
+    use_case: AddClassMember = container_of(state).use_cases.add_class_member()
+    return use_case
+
+
+def provide_list_classes(state: State) -> ListClasses:
+    """ListClasses from the container."""
+    use_case: ListClasses = container_of(state).use_cases.list_classes()
     return use_case
 
 

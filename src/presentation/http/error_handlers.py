@@ -12,16 +12,20 @@ from litestar.exceptions import HTTPException, ValidationException
 from application.errors import (
     ApplicationError,
     ArtifactNotFound,
+    ClassNotFound,
     ConcurrentUpdate,
     IdempotencyConflict,
     InvalidCredentials,
     LessonNotFound,
     NotAllowed,
+    RateLimited,
     StorageError,
     UnknownStudent,
+    UnknownTeacher,
     UnsupportedModality,
     UsernameTaken,
 )
+from domain.budget import BudgetTooLow
 from domain.errors import DomainError, IllegalTransition, InvalidValue
 from presentation.http.schemas.error_schemas import ErrorBody, ErrorDetail
 from presentation.http.trace import trace_id_of
@@ -84,14 +88,17 @@ def on_http(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Err
 
 
 def on_invalid_value(request: Request[Any, Any, Any], exc: InvalidValue) -> Response[ErrorBody]:
-    """Value objects refused a field → 400."""
+    """Value objects refused a field → 400; a budget no lesson fits → 422."""
     detail = ErrorDetail(field=exc.field, message=exc.message, code=exc.code)
+    if isinstance(exc, BudgetTooLow):
+        return _respond(request, 422, "budget_too_low", "no lesson fits max_cost_usd", [detail])
     return _respond(request, 400, "validation_error", "the request is not valid", [detail])
 
 
 _APPLICATION: dict[type[Exception], tuple[int, str]] = {
     LessonNotFound: (404, "not_found"),
     ArtifactNotFound: (404, "not_found"),
+    ClassNotFound: (404, "not_found"),
     NotAllowed: (403, "forbidden"),
     InvalidCredentials: (401, "invalid_credentials"),
     IdempotencyConflict: (422, "idempotency_conflict"),
@@ -102,6 +109,10 @@ _APPLICATION: dict[type[Exception], tuple[int, str]] = {
 }
 
 
+_NOT_FOUND: dict[type[Exception], str] = {LessonNotFound: "lesson not found", ClassNotFound: "class not found",
+                                          ArtifactNotFound: "artifact not found"}
+
+
 def on_known_error(request: Request[Any, Any, Any], exc: Exception) -> Response[ErrorBody]:
     """Application and domain errors → their status, without leaking internals."""
     if isinstance(exc, UnsupportedModality):
@@ -110,10 +121,15 @@ def on_known_error(request: Request[Any, Any, Any], exc: Exception) -> Response[
         return _respond(request, 422, "unsupported_modality", str(exc), details)
     if isinstance(exc, UnknownStudent):
         return _respond(request, 422, "unknown_student", str(exc),
-                        [ErrorDetail("student_id", "names no student", "unknown_student")])
+                        [ErrorDetail(exc.field, "names no student", "unknown_student")])
+    if isinstance(exc, UnknownTeacher):
+        return _respond(request, 422, "unknown_teacher", str(exc),
+                        [ErrorDetail("teacher_username", "names no teacher", "unknown_teacher")])
+    if isinstance(exc, RateLimited):
+        return _respond(request, 429, exc.code, str(exc), headers={"Retry-After": str(exc.retry_after_s)})
     for kind, (status, error) in _APPLICATION.items():
         if isinstance(exc, kind):
-            message = "lesson not found" if status == 404 and kind is LessonNotFound else str(exc)
+            message = _NOT_FOUND.get(kind, str(exc))
             if isinstance(exc, StorageError):
                 log.warning("storage unavailable: %s", exc)
                 message = "a backing service is unavailable; try again shortly"

@@ -10,9 +10,12 @@ from litestar.middleware import AuthenticationResult
 from litestar.security.jwt import JWTAuth, JWTAuthenticationMiddleware, Token
 
 from application.ports.actor import Actor
+from application.ports.token_deny_list import TokenDenyList
 from domain.user import Role
 
 PUBLIC_PATHS = ["^/api/v1/auth/token$", "^/health/", "^/schema", "^/metrics$"]
+# An empty requirement: the OpenAPI way to say "no credentials needed" (an empty list would be dropped).
+PUBLIC: list[dict[str, list[str]]] = [{}]
 
 
 class BearerJWTMiddleware(JWTAuthenticationMiddleware):
@@ -35,11 +38,21 @@ async def actor_from_token(token: Token, connection: ASGIConnection[Any, Any, An
         return None
 
 
+async def token_revoked(token: Token, connection: ASGIConnection[Any, Any, Any, Any]) -> bool:
+    """True when the token was logged out (or has no usable `jti`); a deny-list failure refuses it too (503)."""
+    if not isinstance(token.jti, str) or not token.jti:
+        return True
+    deny_list: TokenDenyList = connection.app.state.container.gateways.token_deny_list()
+    return await deny_list.is_revoked(token.jti)
+
+
 def build_jwt_auth(secret: str, issuer: str, audience: str) -> JWTAuth[Actor, Token]:
-    """HS256 only; issuer, audience, expiry and jti required; public paths anchored."""
+    """HS256 only (fixed here, never read from the token); issuer, audience, expiry and jti required;
+    logged-out tokens refused; public paths anchored."""
     return JWTAuth[Actor, Token](
         token_secret=secret,
         retrieve_user_handler=actor_from_token,
+        revoked_token_handler=token_revoked,
         algorithm="HS256",
         accepted_issuers=[issuer],
         accepted_audiences=[audience],

@@ -78,3 +78,26 @@ def test_embedded_secret_is_created_once_privately(tmp_path: Path) -> None:
     first = load_or_create_secret(tmp_path)
     assert load_or_create_secret(tmp_path) == first and len(first) >= 48
     assert (tmp_path / "jwt_secret").stat().st_mode & 0o777 == 0o600
+
+
+async def test_passwords_are_argon2id_at_the_owasp_minimum_hashed_off_the_event_loop() -> None:
+    import asyncio
+
+    from infrastructure.security.argon2_password_hasher import Argon2PasswordHasher
+
+    hasher = Argon2PasswordHasher()
+    ticks = 0
+
+    async def tick() -> None:
+        nonlocal ticks
+        while True:
+            await asyncio.sleep(0.001)
+            ticks += 1
+
+    ticker = asyncio.create_task(tick())
+    hashed = await hasher.hash("correct horse battery staple")
+    ticker.cancel()
+    assert hashed.startswith("$argon2id$v=19$m=19456,t=2,p=1$")
+    assert ticks > 0  # the loop kept running while the hash was computed
+    assert await hasher.verify(hashed, "correct horse battery staple")
+    assert not await hasher.verify(hashed, "wrong") and not await hasher.verify("not a hash", "x")

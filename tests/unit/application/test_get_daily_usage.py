@@ -5,10 +5,13 @@ from datetime import date, timedelta
 import pytest
 
 from application.errors import NotAllowed, UnknownStudent
+from application.use_cases.add_class_member import AddClassMember, AddClassMemberCommand
+from application.use_cases.create_class import CreateClass, CreateClassCommand
 from application.use_cases.get_daily_usage import GetDailyUsage, GetDailyUsageQuery
 from application.use_cases.request_lesson import RequestLessonCommand
 from domain.user import Role, User
 from tests.unit.application.conftest import World
+from tests.unit.fakes import FakeIds
 
 
 async def _request(world: World, **fields: object) -> None:
@@ -19,9 +22,14 @@ async def _request(world: World, **fields: object) -> None:
 
 
 async def _add_student(world: World) -> None:
+    """Alice, a student in a class of the world's teacher."""
     async with world.uow() as uow:
         await uow.users.add(User(world.student.user_id, "alice", Role.STUDENT, "hash"))
+        await uow.users.add(User(world.teacher.user_id, "tess", Role.TEACHER, "hash"))
         await uow.commit()
+    roster = await CreateClass(world.uow, FakeIds()).execute(CreateClassCommand(actor=world.teacher, name="4B"))
+    await AddClassMember(world.uow).execute(
+        AddClassMemberCommand(actor=world.teacher, class_id=roster.school_class.id, username="alice"))
 
 
 async def test_a_student_sees_todays_count_and_exact_totals(world: World) -> None:

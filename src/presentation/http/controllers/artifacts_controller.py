@@ -11,6 +11,7 @@ from litestar.response import Redirect, Stream
 from application.ports.actor import Actor
 from application.use_cases.get_artifact import GetArtifact, GetArtifactQuery
 from presentation.http.byte_range import requested_range, slice_stream
+from presentation.http.controllers.lessons_controller import MAX_BODY_BYTES
 from presentation.http.dependencies import provide_actor, provide_get_artifact
 from presentation.http.lesson_presenter import API_PREFIX
 from presentation.http.openapi_responses import error_responses
@@ -23,6 +24,7 @@ class ArtifactsController(Controller):
 
     path = API_PREFIX
     tags = ["artifacts"]
+    request_max_body_size = MAX_BODY_BYTES
     dependencies = {"actor": Provide(provide_actor, sync_to_thread=False),
                     "use_case": Provide(provide_get_artifact, sync_to_thread=False)}
 

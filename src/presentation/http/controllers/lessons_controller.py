@@ -40,16 +40,18 @@ class LessonsController(Controller):
 
     path = API_PREFIX
     tags = ["lessons"]
+    request_max_body_size = MAX_BODY_BYTES
     dependencies = {"actor": Provide(provide_actor, sync_to_thread=False)}
 
-    @post("/", operation_id="createLesson", status_code=202, request_max_body_size=MAX_BODY_BYTES,
+    @post("/", operation_id="createLesson", status_code=202,
           dependencies={"use_case": Provide(provide_request_lesson, sync_to_thread=False)},
-          responses=error_responses(400, 401, 403, 413, 422, 503))
+          responses=error_responses(400, 401, 403, 413, 422, 429, 503))
     async def create(
         self, data: JSONBody[CreateLessonBody], actor: NamedDependency[Actor],
         use_case: NamedDependency[RequestLesson], idempotency_key: IdempotencyKey = None
     ) -> Response[LessonAccepted]:
-        """Record a lesson request and answer at once; poll `status_url` for progress."""
+        """Record a lesson request and answer at once; poll `status_url` for progress.
+        Past the per-user rate, daily quota or daily budget: 429 with Retry-After."""
         result = await use_case.execute(RequestLessonCommand(
             actor=actor, student_query=data.student_query, grade_level=data.grade_level, interest=data.interest,
             requested_modalities=list(data.requested_modalities) if data.requested_modalities is not None else None,

@@ -1,0 +1,64 @@
+"""Per-user limits on lesson requests: a rate per minute, a daily count and a daily cost budget."""
+
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+from uuid import UUID
+
+from application.errors import RateLimited
+from application.ports.lesson_repository import LessonUsage
+from application.ports.rate_counter import RateCounter
+from domain.money import Money
+
+RATE_WINDOW_S = 60
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LessonLimitPolicy:
+    """Zero means unlimited for each limit."""
+
+    per_minute: int = 0
+    daily_lessons: int = 0
+    daily_budget: Money = field(default_factory=Money)
+
+
+def start_of_day(now: datetime) -> datetime:
+    """Midnight (UTC, as `now` is) of the day `now` falls in: where daily limits restart."""
+    return datetime.combine(now.date(), time(0), tzinfo=now.tzinfo)
+
+
+class LessonLimits:
+    """Checks a user's lesson requests against the policy; every refusal is RateLimited with a Retry-After."""
+
+    def __init__(self, counter: RateCounter, policy: LessonLimitPolicy) -> None:
+        self._counter = counter
+        self._policy = policy
+
+    async def check_rate(self, user_id: UUID) -> None:
+        """Count this request in the user's minute; RateLimited("rate_limited") past the limit."""
+        if self._policy.per_minute <= 0:
+            return
+        tally = await self._counter.hit(f"lessons:user:{user_id}", RATE_WINDOW_S)
+        if tally.count > self._policy.per_minute:
+            raise RateLimited("rate_limited", f"at most {self._policy.per_minute} lesson requests per minute",
+                              tally.resets_in_s)
+
+    def check_daily(self, usage: LessonUsage, estimate: Money, now: datetime) -> None:
+        """Refuse a new lesson past today's count (daily_quota) or today's estimated spend (daily_budget)."""
+        tomorrow = start_of_day(now) + timedelta(days=1)
+        wait = int((tomorrow - now).total_seconds()) + 1
+        quota = self._policy.daily_lessons
+        if quota > 0 and usage.count >= quota:
+            raise RateLimited("daily_quota", f"the daily quota of {quota} lessons is used up", wait)
+        budget = self._policy.daily_budget
+        if budget.micros > 0 and (usage.estimated + estimate).micros > budget.micros:
+            raise RateLimited("daily_budget", f"this lesson would exceed the daily budget of {budget.display()}",
+                              wait)
+
+    def day_start(self, now: datetime) -> datetime:
+        """Where today's usage is counted from."""
+        return start_of_day(now)
+
+    @property
+    def counts_daily(self) -> bool:
+        """True when a daily limit is set (so usage must be read)."""
+        return self._policy.daily_lessons > 0 or self._policy.daily_budget.micros > 0
