@@ -1,8 +1,8 @@
 """Unknown query parameters answer 400 (a typo such as `?limt=5` must not pass silently as the default)."""
 
 import re
-from urllib.parse import parse_qsl
 from typing import Any
+from urllib.parse import parse_qsl
 
 from litestar import Litestar, Request
 from litestar.exceptions import ValidationException
