@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from dependency_injector import providers
 from litestar.testing import AsyncTestClient
 
 from application.use_cases.create_user import CreateUserCommand
@@ -21,6 +22,7 @@ from infrastructure.config.settings import (
 )
 from infrastructure.container.application import ApplicationContainer, build_container
 from presentation.http.app import create_app
+from tests.corpus_support import seed_home, shared_embedder
 from tests.e2e.api_client import ApiClient
 
 PASSWORD = "correct-horse-battery"
@@ -50,9 +52,16 @@ class Service:
     user_ids: dict[str, str]
 
 
-async def start_service(settings: AppSettings) -> AsyncIterator[Service]:
-    """Start the app (lifespan included), create users, log each one in."""
+async def start_service(settings: AppSettings, corpus_database: Path | None = None) -> AsyncIterator[Service]:
+    """Start the app (lifespan included), create users, log each one in.
+
+    With `corpus_database`, the embedded home starts with the corpus already indexed (start-up then only
+    checks it is current); the session's model is shared.
+    """
+    if corpus_database is not None:
+        seed_home(settings.home.home, corpus_database)
     container = build_container(settings)
+    container.grounding.embedder.override(providers.Object(shared_embedder()))
     app = create_app(container)
     async with AsyncTestClient(app) as client:
         clients: dict[str, ApiClient] = {}
@@ -69,6 +78,6 @@ async def start_service(settings: AppSettings) -> AsyncIterator[Service]:
 
 
 @pytest.fixture
-async def service(tmp_path: Path) -> AsyncIterator[Service]:
-    async for running in start_service(embedded_settings(tmp_path)):
+async def service(tmp_path: Path, corpus_database: Path) -> AsyncIterator[Service]:
+    async for running in start_service(embedded_settings(tmp_path), corpus_database):
         yield running

@@ -7,14 +7,16 @@ import jwt
 import pytest
 
 from presentation.cli.main import main
+from tests.corpus_support import seed_home
 
 
 @pytest.fixture(autouse=True)
-def embedded_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for name in ("DATABASE_URL", "REDIS_URL", "ARTIFACTS", "JWT_SECRET"):
+def embedded_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corpus_database: Path) -> Path:
+    for name in ("DATABASE_URL", "REDIS_URL", "ARTIFACTS", "JWT_SECRET", "CORPUS_DIR", "CORPUS_AUTO_INGEST"):
         monkeypatch.delenv(f"LESSONSMITH_{name}", raising=False)
     monkeypatch.setenv("LESSONSMITH_HOME", str(tmp_path / "var"))
     monkeypatch.chdir(tmp_path)
+    seed_home(tmp_path / "var", corpus_database)  # the corpus is indexed already: start-up only checks it
     return tmp_path / "var"
 
 

@@ -3,6 +3,7 @@
 from types import TracebackType
 from typing import Protocol, Self
 
+from application.ports.curriculum_repository import CurriculumRepository
 from application.ports.lesson_repository import LessonRepository
 from application.ports.user_repository import UserRepository
 
@@ -12,6 +13,7 @@ class UnitOfWork(Protocol):
 
     lessons: LessonRepository
     users: UserRepository
+    curriculum: CurriculumRepository
 
     async def __aenter__(self) -> Self:
         """Begin the transaction."""

@@ -1,6 +1,6 @@
 """Settings, grouped per adapter, from LESSONSMITH_* environment variables and an optional .env file."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import Field, field_validator
@@ -77,6 +77,15 @@ class LimitSettings(BaseSettings):
     daily_lesson_quota: int = Field(default=200, ge=0)
 
 
+class CorpusSettings(BaseSettings):
+    """The curriculum corpus: the folder the embedded profile ingests at start-up (empty: the repository's
+    `corpus/` folder, when present), and whether it does."""
+
+    model_config = _COMMON
+    corpus_dir: Path | None = None
+    corpus_auto_ingest: bool = True
+
+
 @dataclass(frozen=True, slots=True)
 class AppSettings:
     """Every settings group, loaded once at start-up and passed to the container."""
@@ -88,6 +97,7 @@ class AppSettings:
     auth: AuthSettings
     providers: ProviderSettings
     limits: LimitSettings
+    corpus: CorpusSettings = field(default_factory=CorpusSettings)
 
     @classmethod
     def load(cls) -> "AppSettings":

@@ -6,10 +6,12 @@ from application.use_cases.cancel_lesson import CancelLesson
 from application.use_cases.create_user import CreateUser
 from application.use_cases.get_artifact import GetArtifact
 from application.use_cases.get_lesson import GetLesson
+from application.use_cases.ingest_curriculum import IngestCurriculum
 from application.use_cases.issue_token import IssueToken
 from application.use_cases.list_lessons import ListLessons
 from application.use_cases.request_lesson import RequestLesson
 from application.use_cases.retry_lesson import RetryLesson
+from application.use_cases.search_curriculum import SearchCurriculum
 
 
 class UseCases(containers.DeclarativeContainer):
@@ -17,6 +19,7 @@ class UseCases(containers.DeclarativeContainer):
 
     gateways = providers.DependenciesContainer()
     generators = providers.DependenciesContainer()
+    grounding = providers.DependenciesContainer()
 
     request_lesson = providers.Factory(
         RequestLesson, gateways.uow, gateways.clock, gateways.ids, gateways.doorbell, gateways.estimator,
@@ -29,3 +32,7 @@ class UseCases(containers.DeclarativeContainer):
     get_artifact = providers.Factory(GetArtifact, gateways.uow, gateways.artifact_store)
     create_user = providers.Factory(CreateUser, gateways.uow, gateways.ids, gateways.hasher)
     issue_token = providers.Singleton(IssueToken, gateways.uow, gateways.hasher, gateways.token_issuer)
+    ingest_curriculum = providers.Factory(
+        IngestCurriculum, gateways.uow, gateways.clock, grounding.parser, grounding.embedder, grounding.passage_index
+    )
+    search_curriculum = providers.Factory(SearchCurriculum, grounding.passage_index)

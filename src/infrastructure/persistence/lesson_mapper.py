@@ -40,6 +40,7 @@ def lesson_to_row(lesson: LessonRequest) -> dict[str, Any]:
         "artifacts": content.encode_artifacts(lesson.artifacts),
         "failure": codec.encode_failure(lesson.failure),
         "rejection_reason": lesson.rejection_reason,
+        "corpus_version": lesson.corpus_version,
     }
 
 
@@ -65,6 +66,7 @@ def lesson_from_row(row: Mapping[Any, Any]) -> LessonRequest:
         ledger=codec.decode_ledger(row["ledger"]),
         understanding=content.decode_understanding(row["understanding"]),
         passages=content.decode_passages(row["passages"]),
+        corpus_version=row["corpus_version"],
         script=content.decode_script(row["script"]),
         reading_level=content.decode_reading_level(row["reading_level"]),
         artifacts=content.decode_artifacts(row["artifacts"]),

@@ -7,6 +7,7 @@ columns (JSONB on PostgreSQL). The migrations in `migrations/versions` create ex
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB
 
+from infrastructure.persistence.embedding_type import EmbeddingType
 from infrastructure.persistence.utc_datetime import UtcDateTime
 
 NAMING_CONVENTION = {
@@ -68,6 +69,7 @@ lesson_requests = sa.Table(
     json_column("artifacts", nullable=False),
     json_column("failure"),
     sa.Column("rejection_reason", sa.Text(), nullable=True),
+    sa.Column("corpus_version", sa.String(64), nullable=True),
     sa.UniqueConstraint("requested_by", "idempotency_key", name=IDEMPOTENCY_CONSTRAINT),
     sa.Index("ix_lesson_requests_claim", "status", "created_at", "id"),
     sa.Index("ix_lesson_requests_lease", "status", "lease_expires_at"),
@@ -75,3 +77,38 @@ lesson_requests = sa.Table(
     sa.Index("ix_lesson_requests_owner_listing", "owner_id", "created_at", "id"),
     sa.Index("ix_lesson_requests_requester_listing", "requested_by", "created_at", "id"),
 )
+
+curriculum_documents = sa.Table(
+    "curriculum_documents",
+    metadata,
+    sa.Column("id", sa.String(120), primary_key=True),
+    sa.Column("title", sa.Text(), nullable=False),
+    sa.Column("subject", sa.String(32), nullable=False),
+    sa.Column("grade_band", sa.String(8), nullable=False),
+    sa.Column("topic", sa.Text(), nullable=False),
+    json_column("keywords", nullable=False),
+    sa.Column("source", sa.Text(), nullable=False),
+    sa.Column("licence", sa.Text(), nullable=False),
+    sa.Column("content_hash", sa.String(64), nullable=False),
+    sa.Column("updated_at", UtcDateTime(), nullable=False),
+    sa.Index("ix_curriculum_documents_subject_grade_band", "subject", "grade_band"),
+)
+
+curriculum_chunks = sa.Table(
+    "curriculum_chunks",
+    metadata,
+    sa.Column("id", sa.String(130), primary_key=True),
+    sa.Column("document_id", sa.String(120), sa.ForeignKey("curriculum_documents.id", ondelete="CASCADE"),
+              nullable=False),
+    sa.Column("ordinal", sa.Integer(), nullable=False),
+    sa.Column("text", sa.Text(), nullable=False),
+    sa.Column("embedding", EmbeddingType(), nullable=False),
+    sa.UniqueConstraint("document_id", "ordinal"),
+)
+
+# PostgreSQL only (migration 0002 creates it there). The same migration adds the expression index
+# FULL_TEXT_INDEX, GIN over to_tsvector('english', text), which Alembic cannot compare, so it is not declared.
+FULL_TEXT_INDEX = "ix_curriculum_chunks_text_fts"
+sa.Index("ix_curriculum_chunks_embedding_hnsw", curriculum_chunks.c.embedding, postgresql_using="hnsw",
+         postgresql_with={"m": 16, "ef_construction": 64},
+         postgresql_ops={"embedding": "vector_cosine_ops"}).ddl_if(dialect="postgresql")

@@ -12,6 +12,7 @@ from litestar.openapi.spec import Components, SecurityScheme
 from infrastructure.container.application import ApplicationContainer, build_container
 from presentation.http.controllers.artifacts_controller import ArtifactsController
 from presentation.http.controllers.auth_controller import AuthController
+from presentation.http.controllers.curriculum_controller import CurriculumController
 from presentation.http.controllers.health_controller import HealthController
 from presentation.http.controllers.lessons_controller import LessonsController
 from presentation.http.error_handlers import exception_handlers
@@ -56,7 +57,8 @@ def create_app(
             type="http", scheme="bearer", bearer_format="JWT")}),
     )
     return Litestar(
-        route_handlers=[AuthController, LessonsController, ArtifactsController, HealthController],
+        route_handlers=[AuthController, LessonsController, ArtifactsController, HealthController,
+                        CurriculumController],
         on_app_init=[jwt_auth.on_app_init],
         middleware=[TraceMiddleware],
         exception_handlers=exception_handlers(),
