@@ -31,22 +31,26 @@ class MemoEmbedder(Embedder):
     """The real model, remembering each text's vector (and counting the texts it really embedded)."""
 
     def __init__(self, model: Embedder) -> None:
-        self._model = model
+        self.model = model
         self._memo: dict[str, Embedding] = {}
         self.computed = 0
 
     @property
     def model_name(self) -> str:
-        return self._model.model_name
+        return self.model.model_name
 
     @property
     def dimension(self) -> int:
-        return self._model.dimension
+        return self.model.dimension
+
+    def remember(self, text: str, vector: Embedding) -> None:
+        """Take a vector the model computed earlier for `text`."""
+        self._memo[text] = vector
 
     async def embed(self, texts: Sequence[str]) -> tuple[Embedding, ...]:
         missing = [t for t in dict.fromkeys(texts) if t not in self._memo]
         if missing:
-            self._memo.update(zip(missing, await self._model.embed(missing), strict=True))
+            self._memo.update(zip(missing, await self.model.embed(missing), strict=True))
             self.computed += len(missing)
         return tuple(self._memo[t] for t in texts)
 
@@ -83,7 +87,10 @@ def corpus_database_key() -> str:
     src = Path(chunking.__file__).resolve().parents[1]
     code = [src / "domain" / "chunking.py", src / "domain" / "curriculum_document.py",
             src / "application" / "use_cases" / "ingest_curriculum.py",
-            *sorted((src / "infrastructure").glob("*/*.py"))]
+            *sorted((src / "infrastructure" / "curriculum").glob("*.py")),
+            *sorted((src / "infrastructure" / "embedding").glob("*.py")),
+            *(src / "infrastructure" / "persistence" / name for name in (
+                "embedding_type.py", "tables.py", "sqla_curriculum_repository.py"))]
     inputs = [*document_paths(REPOSITORY_CORPUS), *sorted(migrations_folder().glob("versions/*.py")), *code,
               model_folder() / "model.safetensors"]
     for path in inputs:
@@ -95,3 +102,14 @@ def corpus_database_key() -> str:
 def build_corpus_database_sync(folder: Path) -> Path:
     """`build_corpus_database` outside an event loop (for session fixtures)."""
     return asyncio.run(build_corpus_database(folder))
+
+
+async def prime_from(database: Path, embedder: MemoEmbedder) -> None:
+    """Teach the memo the vectors already stored in `database`, so re-ingesting that corpus embeds nothing."""
+    engine = create_engine(f"sqlite+aiosqlite:///{database}")
+    try:
+        async with SqlaUnitOfWorkFactory(engine)() as uow:
+            for stored in await uow.curriculum.load_all():
+                embedder.remember(f"{stored.passage.title}. {stored.passage.text}", stored.embedding)
+    finally:
+        await engine.dispose()

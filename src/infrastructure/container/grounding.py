@@ -24,7 +24,7 @@ def make_passage_index(settings: AppSettings, engine: AsyncEngine, cache: Corpus
     """numpy over the in-process corpus when embedded; pgvector in PostgreSQL otherwise."""
     if settings.is_embedded:
         return NumpyPassageIndex(cache, embedder)
-    return PgvectorPassageIndex(engine, embedder)
+    return PgvectorPassageIndex(engine, embedder, cache)
 
 
 def shipped_corpus(settings: AppSettings) -> Path | None:

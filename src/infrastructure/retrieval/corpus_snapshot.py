@@ -50,6 +50,11 @@ class CorpusSnapshot:
         return cls(version=version, passages=passages, keywords=keywords, matrix=matrix, bm25=bm25)
 
     @cached_property
+    def rows(self) -> dict[str, int]:
+        """The row of each passage id."""
+        return {p.id: row for row, p in enumerate(self.passages)}
+
+    @cached_property
     def subjects(self) -> NDArray[np.str_]:
         """The subject of each row."""
         return np.array([p.subject for p in self.passages], dtype=np.str_)

@@ -2,10 +2,11 @@
 grade band, drop near-duplicates.
 
 score = (semantic × cosine + keyword × bm25 / max bm25) × band factor, where the band factor is 1 for the
-requested band and falls with each band away. With a semantic weight, a candidate must reach
-`min_similarity` cosine to count (this is what keeps out-of-scope questions from getting material); with
-only a keyword weight, any keyword match counts. Walking down the ranking, a candidate whose vector is
-closer than `duplicate_cosine` to one already kept is dropped.
+requested band and falls with each band away. With a semantic weight, a question whose best candidate
+stays below `min_similarity` cosine gets nothing (this is what keeps clearly out-of-scope questions from
+getting material), and candidates below `floor` cosine do not count; with only a keyword weight, any
+keyword match counts. Walking down the ranking, a candidate whose vector is closer than
+`duplicate_cosine` to one already kept is dropped.
 """
 
 from dataclasses import dataclass
@@ -22,10 +23,11 @@ from infrastructure.retrieval.corpus_snapshot import BAND_ORDER
 class RankingWeights:
     """How the halves of hybrid search are mixed and filtered."""
 
-    semantic: float = 0.7
-    keyword: float = 0.3
-    band_factors: tuple[float, ...] = (1.0, 0.9, 0.8, 0.7)
-    min_similarity: float = 0.3
+    semantic: float = 0.8
+    keyword: float = 0.2
+    band_factors: tuple[float, ...] = (1.0, 0.8, 0.6, 0.5)
+    min_similarity: float = 0.22
+    floor: float = 0.1
     duplicate_cosine: float = 0.95
 
     @classmethod
@@ -53,13 +55,15 @@ def rank(candidates: Candidates, band: GradeBand, k: int, weights: RankingWeight
     """The best `k` candidates, best first, scored and deduplicated."""
     if k <= 0 or not candidates.passages:
         return ()
+    if weights.semantic > 0 and float(candidates.cosine.max()) < weights.min_similarity:
+        return ()
     top_keyword = float(candidates.keyword.max())
     keyword = candidates.keyword / top_keyword if top_keyword > 0 else np.zeros_like(candidates.keyword)
     wanted = BAND_ORDER.index(band)
     factors = np.array([weights.band_factors[abs(BAND_ORDER.index(p.grade_band) - wanted)]
                         for p in candidates.passages])
     fused = (weights.semantic * candidates.cosine + weights.keyword * keyword) * factors
-    eligible = candidates.cosine >= weights.min_similarity if weights.semantic > 0 else candidates.keyword > 0
+    eligible = candidates.cosine >= weights.floor if weights.semantic > 0 else candidates.keyword > 0
     order = sorted(np.flatnonzero(eligible).tolist(), key=lambda i: (-fused[i], candidates.passages[i].id))
     kept: list[int] = []
     for row in order:
