@@ -82,7 +82,7 @@ def seed_home(home: Path, template: Path) -> None:
 
 
 def corpus_database_key() -> str:
-    """A digest of everything a corpus database depends on: corpus files, model files, migrations, code."""
+    """A digest of what a corpus database depends on: corpus files, model, migration names, ingestion code."""
     digest = hashlib.sha256()
     src = Path(chunking.__file__).resolve().parents[1]
     code = [src / "domain" / "chunking.py", src / "domain" / "curriculum_document.py",
@@ -91,8 +91,8 @@ def corpus_database_key() -> str:
             *sorted((src / "infrastructure" / "embedding").glob("*.py")),
             *(src / "infrastructure" / "persistence" / name for name in (
                 "embedding_type.py", "tables.py", "sqla_curriculum_repository.py"))]
-    inputs = [*document_paths(REPOSITORY_CORPUS), *sorted(migrations_folder().glob("versions/*.py")), *code,
-              model_folder() / "model.safetensors"]
+    digest.update(" ".join(p.name for p in sorted(migrations_folder().glob("versions/*.py"))).encode())
+    inputs = [*document_paths(REPOSITORY_CORPUS), *code, model_folder() / "model.safetensors"]
     for path in inputs:
         digest.update(path.name.encode() + path.read_bytes() if path.stat().st_size < 10_000_000 else
                       f"{path}:{path.stat().st_size}:{path.stat().st_mtime_ns}".encode())

@@ -106,8 +106,10 @@ curriculum_chunks = sa.Table(
     sa.UniqueConstraint("document_id", "ordinal"),
 )
 
-# PostgreSQL only (migration 0002 creates it there). The same migration adds the expression index
-# FULL_TEXT_INDEX, GIN over to_tsvector('english', text), which Alembic cannot compare, so it is not declared.
+# PostgreSQL only (migration 0002 creates it there). The same migration adds the generated column
+# FULL_TEXT_COLUMN, to_tsvector('english', text), and its GIN index FULL_TEXT_INDEX; neither is declared here
+# (SQLite has no tsvector), and the drift check leaves them out.
+FULL_TEXT_COLUMN = "search_vector"
 FULL_TEXT_INDEX = "ix_curriculum_chunks_text_fts"
 sa.Index("ix_curriculum_chunks_embedding_hnsw", curriculum_chunks.c.embedding, postgresql_using="hnsw",
          postgresql_with={"m": 16, "ef_construction": 64},

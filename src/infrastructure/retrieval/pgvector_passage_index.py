@@ -26,10 +26,10 @@ WITH semantic AS (
     ORDER BY c.embedding <=> CAST(:vector AS vector) LIMIT :n
 ), keyword AS (
     SELECT c.id FROM curriculum_chunks c
-    WHERE :keyword AND to_tsvector('english', c.text) @@ to_tsquery('english', :tsquery)
+    WHERE :keyword AND c.search_vector @@ to_tsquery('english', :tsquery)
       AND (CAST(:subject AS text) IS NULL
            OR c.document_id IN (SELECT id FROM curriculum_documents WHERE subject = :subject))
-    ORDER BY ts_rank_cd(to_tsvector('english', c.text), to_tsquery('english', :tsquery)) DESC, c.id LIMIT :n
+    ORDER BY ts_rank_cd(c.search_vector, to_tsquery('english', :tsquery)) DESC, c.id LIMIT :n
 )
 SELECT c.id, c.text, CAST(c.embedding AS text) AS embedding, d.title, d.subject, d.grade_band, d.topic, d.source,
        1 - (c.embedding <=> CAST(:vector AS vector)) AS cosine

@@ -9,15 +9,15 @@ from sqlalchemy.engine import Connection
 
 from infrastructure.persistence import create_engine, downgrade_database, upgrade_database
 from infrastructure.persistence.migrate import current_revision
-from infrastructure.persistence.tables import FULL_TEXT_INDEX, metadata
+from infrastructure.persistence.tables import FULL_TEXT_COLUMN, FULL_TEXT_INDEX, metadata
 
 HEAD = "0002"
 
 
 def _schema_drift(connection: Connection) -> list[Any]:
     def for_this_dialect(item: Any, name: Any, kind: str, reflected: bool, compare_to: Any) -> bool:
-        if reflected and kind == "index" and name == FULL_TEXT_INDEX:
-            return False  # an expression index: Alembic cannot compare it
+        if reflected and name in (FULL_TEXT_INDEX, FULL_TEXT_COLUMN):
+            return False  # PostgreSQL's generated tsvector column and its index, not in the metadata
         only = getattr(getattr(item, "_ddl_if", None), "dialect", None)  # Index(...).ddl_if(dialect=...)
         return only is None or only == connection.dialect.name
 

@@ -5,8 +5,9 @@ Revises: 0001
 Create Date: 2025-01-02
 
 On PostgreSQL the embedding is pgvector's `vector(384)` with an HNSW index (cosine, m=16,
-ef_construction=64) and the chunk text gets a GIN full-text index; the `vector` extension must be
-available to the server. On SQLite the embedding is float32 bytes in a BLOB and there is no vector index.
+ef_construction=64) and the chunk text a generated `search_vector tsvector` column with a GIN index; the
+`vector` extension must be available to the server. On SQLite the embedding is float32 bytes in a BLOB
+and there is no vector index.
 Self-contained: it does not import the live table definitions.
 """
 
@@ -67,7 +68,9 @@ def upgrade() -> None:
     if postgresql:
         op.execute(f"CREATE INDEX {HNSW_INDEX} ON curriculum_chunks USING hnsw (embedding vector_cosine_ops) "
                    "WITH (m = 16, ef_construction = 64)")
-        op.execute(f"CREATE INDEX {FULL_TEXT_INDEX} ON curriculum_chunks USING gin (to_tsvector('english', text))")
+        op.execute("ALTER TABLE curriculum_chunks ADD COLUMN search_vector tsvector "
+                   "GENERATED ALWAYS AS (to_tsvector('english', text)) STORED")
+        op.execute(f"CREATE INDEX {FULL_TEXT_INDEX} ON curriculum_chunks USING gin (search_vector)")
 
 
 def downgrade() -> None:
