@@ -75,7 +75,10 @@ def corpus_database(request: pytest.FixtureRequest, tmp_path_factory: pytest.Tem
     Built once per session, and kept in pytest's cache folder under a key of the corpus, the model and
     the migrations, so a re-run with none of them changed skips the embedding.
     """
-    cached = request.config.cache.mkdir("lessonsmith-corpus") / f"{corpus_database_key()}.db"
+    cache = getattr(request.config, "cache", None)  # None under -p no:cacheprovider
+    if cache is None:
+        return build_corpus_database_sync(tmp_path_factory.mktemp("corpus"))
+    cached = cache.mkdir("lessonsmith-corpus") / f"{corpus_database_key()}.db"
     if not cached.exists():
         built = build_corpus_database_sync(tmp_path_factory.mktemp("corpus"))
         shutil.copyfile(built, cached)

@@ -1,9 +1,12 @@
 """The curriculum routes: add a document (teachers, admins) and search passages (any user)."""
 
+from dataclasses import dataclass
 from typing import Annotated
 
 from litestar import Controller, Response, get, post
 from litestar.di import NamedDependency, Provide
+from litestar.openapi.datastructures import ResponseSpec
+from litestar.openapi.spec import OpenAPIMediaType, OpenAPIType, Operation, RequestBody, Schema
 from litestar.params import QueryParameter, RawBody
 
 from application.errors import InvalidDocument
@@ -25,6 +28,16 @@ from presentation.http.security import roles
 REQUEST_BODY = "request body"
 
 
+@dataclass
+class MarkdownBodyOperation(Operation):
+    """The OpenAPI operation of a route whose body is a raw Markdown document."""
+
+    def __post_init__(self) -> None:
+        self.request_body = RequestBody(
+            required=True, description="A Markdown file with its front matter, UTF-8, at most 1 MB",
+            content={"text/markdown": OpenAPIMediaType(schema=Schema(type=OpenAPIType.STRING))})
+
+
 class CurriculumController(Controller):
     """The corpus lessons are grounded in."""
 
@@ -35,7 +48,9 @@ class CurriculumController(Controller):
     @post("/documents", operation_id="addCurriculumDocument", status_code=201,
           request_max_body_size=MAX_DOCUMENT_BYTES, guards=[roles(Role.TEACHER, Role.ADMIN)],
           dependencies={"use_case": Provide(provide_ingest_curriculum, sync_to_thread=False)},
-          responses=error_responses(400, 401, 403, 413, 503))
+          operation_class=MarkdownBodyOperation,
+          responses={200: ResponseSpec(DocumentIngested, description="Unchanged: the same content is indexed"),
+                     **error_responses(400, 401, 403, 413, 503)})
     async def add_document(self, body: RawBody, actor: NamedDependency[Actor],
                            use_case: NamedDependency[IngestCurriculum]) -> Response[DocumentIngested]:
         """Add or update one document: the raw Markdown file (UTF-8, at most 1 MB) with its front matter
