@@ -47,7 +47,7 @@ class MiniLmEmbedder(Embedder):
             max_length = json.loads((folder / "sentence_bert_config.json").read_text())["max_seq_length"]
             self._tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
             weights = load_file(str(folder / "model.safetensors"))
-        except (OSError, ValueError, KeyError, Exception) as error:
+        except Exception as error:  # a missing file, bad JSON, corrupt weights: all mean "no model"
             raise UpstreamError("embedder_unavailable", f"cannot load the embedding model from {folder}: {error}",
                                 retryable=False) from error
         self._tokenizer.enable_truncation(max_length=int(max_length))
@@ -68,8 +68,11 @@ class MiniLmEmbedder(Embedder):
         return self._dimension
 
     async def embed(self, texts: Sequence[str]) -> tuple[Embedding, ...]:
-        """Unit vectors for `texts`, computed in a worker thread."""
-        matrix = await asyncio.to_thread(self.encode, texts)
+        """Unit vectors for `texts`, computed in a worker thread; UpstreamError when the model fails."""
+        try:
+            matrix = await asyncio.to_thread(self.encode, texts)
+        except (ValueError, TypeError, RuntimeError, MemoryError) as error:
+            raise UpstreamError("embedder_failed", f"the embedding model failed: {error}", retryable=False) from error
         return tuple(tuple(row) for row in matrix.tolist())
 
     def encode(self, texts: Sequence[str]) -> NDArray[np.float32]:

@@ -38,3 +38,8 @@ async def test_batches_give_the_same_vectors_as_single_texts(embedder: MemoEmbed
 def test_a_missing_model_fails_loudly(tmp_path: Path) -> None:
     with pytest.raises(UpstreamError, match="cannot load the embedding model"):
         MiniLmEmbedder(tmp_path)
+
+
+async def test_a_failing_model_call_is_an_upstream_error() -> None:
+    with pytest.raises(UpstreamError, match="the embedding model failed"):
+        await MiniLmEmbedder().embed([None])  # type: ignore[list-item]
