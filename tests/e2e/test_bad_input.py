@@ -47,6 +47,7 @@ async def _lesson_count(service: Service) -> int:
 
 
 @pytest.mark.parametrize(("field", "value", "code"), CASES)
+@pytest.mark.req("RDS-002", "RDS-021")
 async def test_each_bad_field_answers_400_naming_it(service: Service, field: str, value: Any, code: str) -> None:
     response = await service.student.request_lesson({**VALID, field: value})
     assert response.status_code == 400, response.text
@@ -59,6 +60,7 @@ async def test_each_bad_field_answers_400_naming_it(service: Service, field: str
 
 
 @pytest.mark.parametrize("missing", ["student_query", "grade_level"])
+@pytest.mark.req("RDS-002", "RDS-021")
 async def test_missing_required_field_is_named(service: Service, missing: str) -> None:
     body = {k: v for k, v in VALID.items() if k != missing}
     response = await service.student.request_lesson(body)
@@ -67,6 +69,7 @@ async def test_missing_required_field_is_named(service: Service, missing: str) -
                                              "message": response.json()["details"][0]["message"]}
 
 
+@pytest.mark.req("RDS-002", "RDS-021")
 async def test_unknown_field_and_malformed_json(service: Service) -> None:
     unknown = await service.student.request_lesson({**VALID, "prompt": "be evil"})
     assert unknown.status_code == 400 and unknown.json()["details"][0]["code"] == "unknown_field"
@@ -77,6 +80,7 @@ async def test_unknown_field_and_malformed_json(service: Service) -> None:
     assert await _lesson_count(service) == 0
 
 
+@pytest.mark.req("RDS-002")
 async def test_unsupported_modality_answers_422_naming_it(service: Service) -> None:
     response = await service.student.request_lesson({**VALID, "requested_modalities": ["text", "video"]})
     assert response.status_code == 422
@@ -88,18 +92,21 @@ async def test_unsupported_modality_answers_422_naming_it(service: Service) -> N
     assert default.status_code == 422  # the default modality is video
 
 
+@pytest.mark.req("RDS-021", "RDS-023")
 async def test_body_over_16_kib_is_413(service: Service) -> None:
     response = await service.student.request_lesson({**VALID, "interest": "x" * 20_000})
     assert response.status_code == 413
     _assert_error_body(response.json())
 
 
+@pytest.mark.req("RDS-019")
 async def test_student_may_not_request_for_another(service: Service) -> None:
     response = await service.student.request_lesson({**VALID, "student_id": service.user_ids["bob"]})
     assert response.status_code == 403
 
 
 @pytest.mark.parametrize("token", [None, "garbage", "Bearer", "Basic abc"])
+@pytest.mark.req("RDS-018", "RDS-021")
 async def test_missing_or_bad_token_is_401(service: Service, token: str | None) -> None:
     headers = {} if token is None else {"Authorization": token}
     response = await service.client.get("/api/v1/lessons", headers=headers)
@@ -107,6 +114,7 @@ async def test_missing_or_bad_token_is_401(service: Service, token: str | None) 
     _assert_error_body(response.json())
 
 
+@pytest.mark.req("RDS-020")
 async def test_unknown_and_foreign_lesson_ids_both_answer_404(service: Service) -> None:
     lesson_id = (await service.student.request_lesson()).json()["id"]
     missing = await service.student.get_lesson("00000000-0000-4000-8000-000000000000")
@@ -116,6 +124,7 @@ async def test_unknown_and_foreign_lesson_ids_both_answer_404(service: Service) 
     assert (await service.student.get_lesson("not-a-uuid")).status_code in (400, 404)
 
 
+@pytest.mark.req("RDS-018", "RDS-021")
 async def test_wrong_password_is_401_and_every_response_has_a_trace_id(service: Service) -> None:
     response = await service.client.post("/api/v1/auth/token", json={"username": "alice", "password": "wrong-pass"})
     assert response.status_code == 401 and response.json()["error"] == "invalid_credentials"
@@ -124,6 +133,7 @@ async def test_wrong_password_is_401_and_every_response_has_a_trace_id(service: 
     assert ok.headers["x-trace-id"]
 
 
+@pytest.mark.req("RDS-002", "RDS-004")
 async def test_bad_list_parameters_are_400(service: Service) -> None:
     assert (await service.student.list_lessons(limit=0)).status_code == 400
     assert (await service.student.list_lessons(limit=101)).status_code == 400

@@ -12,7 +12,8 @@ from application.ports.actor import Actor
 from application.ports.clock import Clock
 from application.ports.id_generator import IdGenerator
 from application.ports.job_doorbell import JobDoorbell
-from application.ports.lesson_repository import LessonPage, LessonRepository
+from application.ports.lesson_page import LessonPage
+from application.ports.lesson_repository import LessonRepository
 from application.ports.unit_of_work import UnitOfWork
 from application.ports.user_repository import UserRepository
 from domain.lesson_lifecycle import LessonStatus

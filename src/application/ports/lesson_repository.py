@@ -1,21 +1,13 @@
 """LessonRepository port: storing, finding and leasing lesson requests."""
 
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 from uuid import UUID
 
 from application.ports.actor import Actor
+from application.ports.lesson_page import LessonPage
 from domain.lesson_lifecycle import LessonStatus
 from domain.lesson_request import LessonRequest
-
-
-@dataclass(frozen=True, slots=True)
-class LessonPage:
-    """One page of a listing, newest first, and the cursor of the next page (None at the end)."""
-
-    items: tuple[LessonRequest, ...]
-    next_cursor: str | None
 
 
 class LessonRepository(Protocol):

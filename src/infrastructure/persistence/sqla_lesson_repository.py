@@ -9,7 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from application.errors import ConcurrentUpdate, DuplicateIdempotencyKey
 from application.ports.actor import Actor
-from application.ports.lesson_repository import LessonPage, LessonRepository
+from application.ports.lesson_page import LessonPage
+from application.ports.lesson_repository import LessonRepository
 from domain.lesson_lifecycle import LessonStatus
 from domain.lesson_request import LessonRequest
 from infrastructure.persistence import lesson_statements as q

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from application.errors import ApplicationError
 from domain.errors import DomainError, InvalidValue
 from infrastructure.container.gateway_factories import ConfigurationError
-from presentation.cli import db_commands, generate_command, serve_commands, user_commands
+from presentation.cli import db_commands, docs_commands, generate_command, serve_commands, user_commands
 
 
 class CliError(Exception):
@@ -25,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     db_commands.register(commands)
     user_commands.register(commands)
     generate_command.register(commands)
+    docs_commands.register(commands)
     return parser
 
 

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -10,6 +11,8 @@ from sqlalchemy.engine import Connection
 from infrastructure.persistence import create_engine, downgrade_database, upgrade_database
 from infrastructure.persistence.migrate import current_revision
 from infrastructure.persistence.tables import metadata
+
+pytestmark = pytest.mark.req("RDS-029", "RDS-030")
 
 
 def _schema_drift(connection: Connection) -> list[Any]:

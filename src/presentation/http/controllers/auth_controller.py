@@ -17,8 +17,8 @@ class AuthController(Controller):
     tags = ["auth"]
     dependencies = {"issue_token": Provide(provide_issue_token, sync_to_thread=False)}
 
-    @post("/token", operation_id="issueToken", security=[], status_code=200,
-          responses=error_responses(400, 401), request_max_body_size=4096)
+    @post("/token", operation_id="issueToken", security=[{}], status_code=200,
+          responses=error_responses(400, 401, 413), request_max_body_size=4096)
     async def issue(self, data: JSONBody[TokenRequest], issue_token: NamedDependency[IssueToken]) -> TokenResponse:
         """A bearer token valid for `expires_in` seconds; wrong username or password answer the same 401."""
         token = await issue_token.execute(IssueTokenCommand(username=data.username, password=data.password))

@@ -3,6 +3,7 @@
 import msgspec
 from litestar import Controller, Response, get
 from litestar.di import NamedDependency, Provide
+from litestar.openapi.datastructures import ResponseSpec
 
 from infrastructure.health.readiness import Readiness
 from presentation.http.dependencies import provide_readiness
@@ -21,12 +22,13 @@ class HealthController(Controller):
     path = "/health"
     tags = ["health"]
 
-    @get("/live", operation_id="live", security=[])
+    @get("/live", operation_id="live", security=[{}])
     async def live(self) -> HealthView:
         """The process is up."""
         return HealthView(status="ok")
 
-    @get("/ready", operation_id="ready", security=[],
+    @get("/ready", operation_id="ready", security=[{}],
+         responses={503: ResponseSpec(data_container=HealthView, description="A dependency is down; see checks")},
          dependencies={"readiness": Provide(provide_readiness, sync_to_thread=False)})
     async def ready(self, readiness: NamedDependency[Readiness]) -> Response[HealthView]:
         """200 when the database, queue and storage answer; 503 naming what is down otherwise."""
