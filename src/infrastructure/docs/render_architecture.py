@@ -17,7 +17,7 @@ def render_module_map(modules: tuple[Module, ...], coverage: CoverageFigures | N
         largest = module.largest
         biggest = f"`{_short(largest.path, module.folder)}` ({largest.lines})" if largest else "–"
         figure = coverage.modules.get(module.name) if coverage else None
-        shown = f"{figure:.1f} %" if figure is not None else "–"
+        shown = f"{figure.percent:.1f} %" if figure is not None else "–"
         rows.append(f"| `{module.name}` | {len(module.python_files)} | {module.lines:,} | {biggest} | "
                     f"{module.tokens:,} | {shown} |")
     files = [f for m in modules for f in m.python_files]

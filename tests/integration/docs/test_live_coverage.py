@@ -5,7 +5,14 @@ from pathlib import Path
 
 import pytest
 
-from infrastructure.docs.coverage_figures import CoverageFigures, coverage_floor, live_figures, load_snapshot
+from infrastructure.docs.coverage_figures import (
+    SNAPSHOT,
+    CoverageFigures,
+    ModuleCoverage,
+    coverage_floor,
+    live_figures,
+    load_snapshot,
+)
 from infrastructure.docs.problems import DocsError
 from infrastructure.docs.source_tree import scan_modules
 
@@ -31,7 +38,8 @@ def test_figures_combine_statements_and_branches_per_module(tmp_path: Path) -> N
                         "elsewhere/d.py": _summary(0, 50, 0, 0)}}
     (tmp_path / "coverage.json").write_text(json.dumps(report))
     figures = live_figures(tmp_path, scan_modules(tmp_path))
-    assert figures == CoverageFigures(75.0, {"application": 55.6, "domain": 90.9})
+    assert figures == CoverageFigures(75.0, {"application": ModuleCoverage(55.6, 18),
+                                             "domain": ModuleCoverage(90.9, 22)})
 
 
 def test_no_report_gives_no_figures_and_a_broken_one_is_refused(tmp_path: Path) -> None:
@@ -41,6 +49,10 @@ def test_no_report_gives_no_figures_and_a_broken_one_is_refused(tmp_path: Path) 
     (tmp_path / "coverage.json").write_text("{}")
     with pytest.raises(DocsError, match=r"not a coverage\.py JSON report"):
         live_figures(tmp_path, scan_modules(tmp_path))
+    (tmp_path / SNAPSHOT).parent.mkdir()
+    (tmp_path / SNAPSHOT).write_text('{"total": 90, "modules": {"domain": 97.0}}')
+    with pytest.raises(DocsError, match=r"malformed .*docs regenerate --coverage"):
+        load_snapshot(tmp_path)
 
 
 def test_the_floor_comes_from_pyproject(tmp_path: Path) -> None:
