@@ -112,12 +112,14 @@ def regenerate_docs(root: Path, facts: CodeFacts, *, refresh_coverage: bool = Fa
         if not snapshot.is_file() or snapshot.read_text(encoding="utf-8") != snapshot_text(live):
             snapshot.write_text(snapshot_text(live), encoding="utf-8")
             changed.append(SNAPSHOT)
+    rewritten = {}
     for doc, bodies in _expected(gather(root, facts)).items():
         text = _read(root, doc)
         problems = _marker_problems(doc, text, bodies)
         if problems:
             raise DocsError(problems[0].render())
-        updated = replace_sections(text, bodies, doc)
+        rewritten[doc] = (text, replace_sections(text, bodies, doc))
+    for doc, (text, updated) in rewritten.items():
         if updated != text:
             (root / doc).write_text(updated, encoding="utf-8")
             changed.append(doc)

@@ -54,7 +54,7 @@ def collect_facts(root: Path) -> CodeFacts:
     """The facts of the code under `root`/src, read by a child interpreter; DocsError naming the failure."""
     src = (root / "src").resolve()
     if not src.is_dir():
-        raise DocsError(f"no src/ folder under {root}")
+        raise DocsError(f"no src/ folder under {root.resolve()}: run from the repository root or pass --root")
     with tempfile.TemporaryDirectory(prefix="lessonsmith-docs-") as home:
         env = {k: v for k, v in os.environ.items() if not k.startswith(_DROPPED_ENV)}
         env |= {"LESSONSMITH_HOME": home, "PYTHONDONTWRITEBYTECODE": "1"}

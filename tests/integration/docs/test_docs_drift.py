@@ -10,7 +10,7 @@ import pytest
 
 from infrastructure.docs.code_facts import CodeFacts
 from infrastructure.docs.generator import check_docs, regenerate_docs
-from infrastructure.docs.problems import DocsReport
+from infrastructure.docs.problems import DocsError, DocsReport
 from presentation.cli.docs_facts import collect_facts
 from presentation.cli.main import main
 
@@ -124,7 +124,14 @@ def test_missing_markers_and_coverage_report_are_named(pristine: Pristine, repo_
     [problem] = check_docs(root, pristine[1], live_coverage=False).problems
     assert problem.render() == ("docs: CLAUDE.md: section 'ports-adapters' has no "
                                 "'<!-- END GENERATED: ports-adapters -->'")
+    claude.write_text(claude.read_text().replace("<!-- BEGIN GENERATED: ports-adapters -->\n", ""))
+    frs_before = (root / "docs/FRS.md").read_bytes()
+    (root / "docs/FRS.md").write_text((root / "docs/FRS.md").read_text().replace("| `GET` |", "| `PUT` |"))
+    with pytest.raises(DocsError, match=r"^CLAUDE\.md \[ports-adapters\]: markers missing: add the lines"):
+        regenerate_docs(root, pristine[1])
+    assert (root / "docs/FRS.md").read_bytes() != frs_before  # nothing was rewritten
     (root / "CLAUDE.md").write_text((pristine[0] / "CLAUDE.md").read_text())
+    (root / "docs/FRS.md").write_bytes(frs_before)
     [problem] = check_docs(root, pristine[1], live_coverage=True).problems
     assert problem.path == "coverage.json" and "no coverage report: run the tests first" in problem.message
 
