@@ -62,6 +62,8 @@ class Drill:
             "LESSONSMITH_STALE_QUEUED_SECONDS": "2", "LESSONSMITH_MAX_DELIVERIES": "10",
             "LESSONSMITH_SIMULATED_UPSTREAM_MS": str(UPSTREAM_MS),
             "LESSONSMITH_SIMULATED_UPSTREAM_JOURNAL": str(self.journal),
+            "LESSONSMITH_RATE_LIMIT_PER_MINUTE": "0", "LESSONSMITH_DAILY_LESSON_QUOTA": "0",
+            "LESSONSMITH_DAILY_BUDGET_USD": "0",
         }
 
     def settings(self) -> AppSettings:
