@@ -1,11 +1,15 @@
 """Suite-wide rules: in CI a missing service fails instead of skipping, and every layer must run tests."""
 
 import os
+import shutil
 from collections import Counter
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 from redis.asyncio import Redis
+
+from tests.corpus_support import build_corpus_database_sync, corpus_database_key
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 LAYERS = ("unit", "integration", "e2e", "faults")
@@ -62,3 +66,20 @@ async def redis_client(request: pytest.FixtureRequest) -> AsyncIterator[Redis]:
 def redis_prefix(request: pytest.FixtureRequest) -> str:
     """A key prefix unique to the test."""
     return f"lessonsmith-test:{os.getpid()}:{request.node.name}:"
+
+
+@pytest.fixture(scope="session")
+def corpus_database(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated SQLite database with the shipped corpus ingested; copy it, never write to it.
+
+    Built once per session, and kept in pytest's cache folder under a key of the corpus, the model and
+    the migrations, so a re-run with none of them changed skips the embedding.
+    """
+    cache = getattr(request.config, "cache", None)  # None under -p no:cacheprovider
+    if cache is None:
+        return build_corpus_database_sync(tmp_path_factory.mktemp("corpus"))
+    cached = cache.mkdir("lessonsmith-corpus") / f"{corpus_database_key()}.db"
+    if not cached.exists():
+        built = build_corpus_database_sync(tmp_path_factory.mktemp("corpus"))
+        shutil.copyfile(built, cached)
+    return cached

@@ -92,3 +92,14 @@ class StageFailed(ApplicationError):
 
 class UpstreamError(StageFailed):
     """A provider (model, speech, storage service) failed; adapters translate their library's errors to it."""
+
+
+class InvalidDocument(ApplicationError):
+    """A curriculum document was refused: `origin` names the document, `field` what is wrong with it."""
+
+    def __init__(self, origin: str, field: str, code: str, message: str) -> None:
+        super().__init__(f"{origin}: {field}: {message}")
+        self.origin = origin
+        self.field = field
+        self.code = code
+        self.message = message

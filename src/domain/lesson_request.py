@@ -71,6 +71,7 @@ class LessonRequest:
     ledger: CostLedger = field(default_factory=CostLedger)
     understanding: Understanding | None = None
     passages: tuple[ScoredPassage, ...] = ()
+    corpus_version: str | None = None
     script: LessonScript | None = None
     reading_level: ReadingLevel | None = None
     artifacts: tuple[Artifact, ...] = ()
@@ -184,9 +185,10 @@ class LessonRequest:
         """Keep the output of the understand stage."""
         self.understanding = understanding
 
-    def record_passages(self, passages: tuple[ScoredPassage, ...]) -> None:
-        """Keep the passages retrieval returned, best first."""
+    def record_passages(self, passages: tuple[ScoredPassage, ...], corpus_version: str | None = None) -> None:
+        """Keep the passages retrieval returned, best first, and the version of the corpus they came from."""
         self.passages = passages
+        self.corpus_version = corpus_version
 
     def record_script(self, script: LessonScript, reading_level: ReadingLevel | None = None) -> None:
         """Keep the current script version and, once measured, its reading level."""

@@ -51,3 +51,11 @@ class ApiClient:
             if asyncio.get_running_loop().time() > deadline:
                 raise AssertionError(f"lesson {lesson_id} still {body['status']} after {timeout_s}s")
             await asyncio.sleep(0.05)
+
+    async def add_document(self, markdown: str | bytes) -> Response:
+        content = markdown.encode() if isinstance(markdown, str) else markdown
+        return await self.client.post("/api/v1/curriculum/documents", content=content,
+                                      headers={**self.headers, "Content-Type": "text/markdown"})
+
+    async def search(self, **params: Any) -> Response:
+        return await self.client.get("/api/v1/curriculum/search", params=params, headers=self.headers)

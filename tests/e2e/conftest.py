@@ -8,6 +8,7 @@ from uuid import UUID
 import pytest
 from asgi_lifespan import LifespanManager
 from httpx import ASGITransport, AsyncClient
+from dependency_injector import providers
 
 from application.ports.actor import Actor
 from application.use_cases.add_class_member import AddClassMemberCommand
@@ -27,6 +28,7 @@ from infrastructure.config.settings import (
 from infrastructure.container.application import ApplicationContainer, build_container
 from infrastructure.security.argon2_password_hasher import Argon2PasswordHasher
 from presentation.http.app import create_app
+from tests.corpus_support import seed_home, shared_embedder
 from tests.e2e.api_client import ApiClient
 
 PASSWORD = "correct-horse-battery"
@@ -57,9 +59,16 @@ class Service:
     user_ids: dict[str, str]
 
 
-async def start_service(settings: AppSettings) -> AsyncIterator[Service]:
-    """Start the app (lifespan included, on this event loop), create users, log each one in."""
+async def start_service(settings: AppSettings, corpus_database: Path | None = None) -> AsyncIterator[Service]:
+    """Start the app (lifespan included, on this event loop), create users, log each one in.
+
+    With `corpus_database`, the embedded home starts with the corpus already indexed (start-up then only
+    checks it is current); the session's model is shared.
+    """
+    if corpus_database is not None:
+        seed_home(settings.home.home, corpus_database)
     container = build_container(settings)
+    container.grounding.embedder.override(providers.Object(shared_embedder()))
     container.gateways.hasher.override(FAST_HASHER)  # the real cost is tested in integration/adapters
     app = create_app(container)
     transport = ASGITransport(app=app)
@@ -91,6 +100,6 @@ async def enrol(container: ApplicationContainer, teacher: str, *students: str) -
 
 
 @pytest.fixture
-async def service(tmp_path: Path) -> AsyncIterator[Service]:
-    async for running in start_service(embedded_settings(tmp_path)):
+async def service(tmp_path: Path, corpus_database: Path) -> AsyncIterator[Service]:
+    async for running in start_service(embedded_settings(tmp_path), corpus_database):
         yield running

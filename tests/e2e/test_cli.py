@@ -7,14 +7,17 @@ import jwt
 import pytest
 
 from presentation.cli.main import main
+from tests.corpus_support import seed_home
+from tests.unit.curriculum.documents import document
 
 
 @pytest.fixture(autouse=True)
-def embedded_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for name in ("DATABASE_URL", "REDIS_URL", "ARTIFACTS", "JWT_SECRET"):
+def embedded_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corpus_database: Path) -> Path:
+    for name in ("DATABASE_URL", "REDIS_URL", "ARTIFACTS", "JWT_SECRET", "CORPUS_DIR", "CORPUS_AUTO_INGEST"):
         monkeypatch.delenv(f"LESSONSMITH_{name}", raising=False)
     monkeypatch.setenv("LESSONSMITH_HOME", str(tmp_path / "var"))
     monkeypatch.chdir(tmp_path)
+    seed_home(tmp_path / "var", corpus_database)  # the corpus is indexed already: start-up only checks it
     return tmp_path / "var"
 
 
@@ -79,3 +82,36 @@ def test_generate_shows_the_media_stages_and_copies_every_artifact(capsys: pytes
     assert copied[:3] == ["captions.vtt", "narration.mp3", "narration.wav"] and copied[3:]
     assert all(name.startswith("slide-") and name.endswith(".png") for name in copied[3:])
     assert all(str(out / name) in printed.out for name in copied)
+
+
+def test_corpus_search_prints_scored_passages_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["corpus", "search", "How do plants make food?", "--grade", "4", "--k", "3"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("1. ") and "sci-35-photosynthesis" in out and "corpus version" in out
+    assert main(["corpus", "search", "How do plants make food?", "--grade", "4", "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert len(found["items"]) == 5 and found["items"][0]["score"] >= found["items"][-1]["score"]
+
+
+def test_corpus_ingest_indexes_a_folder_and_refuses_a_bad_file_whole(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "good.md").write_text(document(id="sci-35-cli-magnets"))
+    (folder / "README.md").write_text("# not a document, skipped")
+    assert main(["corpus", "ingest", str(folder)]) == 0
+    assert "1 document(s): 1 added" in capsys.readouterr().out
+    assert main(["corpus", "ingest", str(folder / "good.md")]) == 0
+    assert "1 unchanged" in capsys.readouterr().out
+    (folder / "bad.md").write_text(document(id="sci-35-cli-bad", grade_band="3-4"))
+    (folder / "good.md").write_text(document(id="sci-35-cli-magnets", body="Changed text about magnets."))
+    assert main(["corpus", "ingest", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "bad.md: grade_band: unknown grade band '3-4'" in err
+    (folder / "bad.md").unlink()
+    assert main(["corpus", "ingest", str(folder)]) == 0  # the good file was not half-replaced before
+    assert "1 replaced" in capsys.readouterr().out
+    (folder / "huge.md").write_bytes(b"x" * 5_000_000)
+    assert main(["corpus", "ingest", str(folder / "huge.md")]) == 1
+    assert "huge.md: document: is larger than 1,000,000 bytes" in capsys.readouterr().err

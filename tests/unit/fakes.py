@@ -11,11 +11,13 @@ from application.errors import ConcurrentUpdate, DuplicateIdempotencyKey, Userna
 from application.ports.actor import Actor
 from application.ports.class_repository import ClassMember, ClassRepository, ClassRoster
 from application.ports.clock import Clock
+from application.ports.curriculum_repository import CurriculumRepository, IndexedChunk, StoredChunk
 from application.ports.id_generator import IdGenerator
 from application.ports.job_doorbell import JobDoorbell
 from application.ports.lesson_repository import LessonPage, LessonRepository, LessonUsage
 from application.ports.unit_of_work import UnitOfWork
 from application.ports.user_repository import UserRepository
+from domain.curriculum_document import CurriculumDocument
 from domain.lesson_lifecycle import LessonStatus
 from domain.lesson_request import LessonRequest
 from domain.money import Money
@@ -70,6 +72,7 @@ class Database:
         self.users: dict[UUID, User] = {}
         self.classes: dict[UUID, SchoolClass] = {}
         self.members: set[tuple[UUID, UUID]] = set()
+        self.curriculum: dict[str, tuple[CurriculumDocument, tuple[IndexedChunk, ...]]] = {}
         self.commits = 0
 
     def may_see(self, viewer: Actor, lesson: LessonRequest) -> bool:
@@ -228,6 +231,23 @@ class InMemoryClasses(ClassRepository):
         return self._db.teaches(teacher_id, student_id)
 
 
+class InMemoryCurriculum(CurriculumRepository):
+    """Documents with their chunks in a dict, staged until commit."""
+
+    def __init__(self, db: Database, staged: dict[str, tuple[CurriculumDocument, tuple[IndexedChunk, ...]]]) -> None:
+        self._db = db
+        self._staged = staged
+
+    async def content_hashes(self) -> dict[str, str]:
+        return {i: doc.content_hash for i, (doc, _) in {**self._db.curriculum, **self._staged}.items()}
+
+    async def replace(self, document: CurriculumDocument, chunks: tuple[IndexedChunk, ...], now: datetime) -> None:
+        self._staged[document.id] = (document, chunks)
+
+    async def load_all(self) -> tuple[StoredChunk, ...]:
+        raise NotImplementedError("the use-case tests never load the whole corpus")
+
+
 class FakeUnitOfWork(UnitOfWork):
     """Stages writes and applies them to the Database only on commit."""
 
@@ -235,9 +255,11 @@ class FakeUnitOfWork(UnitOfWork):
         self._db = db
         self._lessons: dict[UUID, tuple[LessonRequest, str | None, datetime | None]] = {}
         self._users: dict[UUID, User] = {}
+        self._curriculum: dict[str, tuple[CurriculumDocument, tuple[IndexedChunk, ...]]] = {}
         self.lessons = InMemoryLessons(db, self._lessons)
         self.users = InMemoryUsers(db, self._users)
         self.classes = InMemoryClasses(db)
+        self.curriculum = InMemoryCurriculum(db, self._curriculum)
 
     async def __aenter__(self) -> Self:
         return self
@@ -246,13 +268,16 @@ class FakeUnitOfWork(UnitOfWork):
                         tb: TracebackType | None) -> None:
         self._lessons.clear()
         self._users.clear()
+        self._curriculum.clear()
 
     async def commit(self) -> None:
         self._db.lessons.update(self._lessons)
         self._db.users.update(self._users)
+        self._db.curriculum.update(self._curriculum)
         self._db.commits += 1
         self._lessons.clear()
         self._users.clear()
+        self._curriculum.clear()
 
 
 class FakeUnitOfWorkFactory:

@@ -49,13 +49,20 @@ class FakeClassifier(QueryClassifier):
 
 
 class FakeIndex(PassageIndex):
-    """Returns the given passages for every query."""
+    """Returns the given passages for every query; remembers being refreshed."""
 
     def __init__(self, passages: tuple[Passage, ...] = (PASSAGE,)) -> None:
         self.passages = passages
+        self.refreshed = False
 
     async def search(self, query: str, grade_band: GradeBand, subject: str | None, k: int) -> tuple[ScoredPassage, ...]:
         return tuple(ScoredPassage(p, 1.0) for p in self.passages[:k])
+
+    async def corpus_version(self) -> str:
+        return f"fake-{len(self.passages)}"
+
+    async def refresh(self) -> None:
+        self.refreshed = True
 
 
 class FakeWriter(ScriptWriter):

@@ -12,5 +12,13 @@ class PassageIndex(Protocol):
     async def search(
         self, query: str, grade_band: GradeBand, subject: str | None, k: int
     ) -> tuple[ScoredPassage, ...]:
-        """The best `k` passages, best first, each with its score."""
+        """The best `k` passages, best first, each with its score; () when none is relevant enough."""
+        ...
+
+    async def corpus_version(self) -> str:
+        """The version of the corpus searches run against now (recorded on each lesson)."""
+        ...
+
+    async def refresh(self) -> None:
+        """The corpus changed: see the change from the next search on (a no-op for live database indexes)."""
         ...

@@ -4,6 +4,7 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from application.ports.class_repository import ClassRepository
+from application.ports.curriculum_repository import CurriculumRepository
 from application.ports.lesson_repository import LessonRepository
 from application.ports.user_repository import UserRepository
 
@@ -14,6 +15,7 @@ class UnitOfWork(Protocol):
     lessons: LessonRepository
     users: UserRepository
     classes: ClassRepository
+    curriculum: CurriculumRepository
 
     async def __aenter__(self) -> Self:
         """Begin the transaction."""

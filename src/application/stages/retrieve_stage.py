@@ -27,10 +27,11 @@ class RetrieveStage:
             raise StageFailed("missing_input", "the understand stage has not run", retryable=False)
         query, band = lesson.understanding.normalized_query, lesson.spec.grade.band
         subject = lesson.understanding.subject if lesson.understanding.subject != "general" else None
+        version = await self._index.corpus_version()
         found = await self._index.search(query, band, subject, self._k)
         if not found and subject is not None:
             found = await self._index.search(query, band, None, self._k)
         if not found:
             return StageOutcome(rejection=NO_MATERIAL)
-        lesson.record_passages(found)
+        lesson.record_passages(found, version)
         return StageOutcome()

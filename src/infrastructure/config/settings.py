@@ -102,6 +102,15 @@ class MediaSettings(BaseSettings):
     ffmpeg_timeout_seconds: float = Field(default=300.0, gt=0)
 
 
+class CorpusSettings(BaseSettings):
+    """The curriculum corpus: the folder the embedded profile ingests at start-up (empty: the repository's
+    `corpus/` folder, when present), and whether it does."""
+
+    model_config = _COMMON
+    corpus_dir: Path | None = None
+    corpus_auto_ingest: bool = True
+
+
 @dataclass(frozen=True, slots=True)
 class AppSettings:
     """Every settings group, loaded once at start-up and passed to the container."""
@@ -115,6 +124,7 @@ class AppSettings:
     limits: LimitSettings
     faults: FaultSettings = field(default_factory=FaultSettings)
     media: MediaSettings = field(default_factory=MediaSettings)
+    corpus: CorpusSettings = field(default_factory=CorpusSettings)
 
     @classmethod
     def load(cls) -> "AppSettings":

@@ -5,6 +5,7 @@ from dependency_injector import containers, providers
 from infrastructure.config.settings import AppSettings
 from infrastructure.container.gateways import Gateways
 from infrastructure.container.generators import Generators
+from infrastructure.container.grounding import Grounding
 from infrastructure.container.pipeline import Pipeline
 from infrastructure.container.use_cases import UseCases
 
@@ -14,12 +15,13 @@ class ApplicationContainer(containers.DeclarativeContainer):
 
     settings = providers.Dependency(instance_of=AppSettings)
     gateways = providers.Container(Gateways, settings=settings)
-    generators = providers.Container(Generators, media_settings=settings.provided.media)
+    grounding = providers.Container(Grounding, settings=settings, gateways=gateways)
+    generators = providers.Container(Generators, media_settings=settings.provided.media, grounding=grounding)
     pipeline = providers.Container(
         Pipeline, gateways=gateways, generators=generators, queue_settings=settings.provided.queue,
         fault_settings=settings.provided.faults,
     )
-    use_cases = providers.Container(UseCases, gateways=gateways, generators=generators)
+    use_cases = providers.Container(UseCases, gateways=gateways, generators=generators, grounding=grounding)
 
 
 def build_container(settings: AppSettings | None = None) -> ApplicationContainer:

@@ -10,22 +10,22 @@ from infrastructure.media.ffmpeg_video_renderer import FfmpegVideoRenderer
 from infrastructure.media.mp3_encoder import Mp3Encoder
 from infrastructure.media.pillow_illustrator import PillowIllustrator
 from infrastructure.offline.keyword_content_screen import KeywordContentScreen
-from infrastructure.offline.keyword_passage_index import KeywordPassageIndex
-from infrastructure.offline.keyword_query_classifier import KeywordQueryClassifier
 from infrastructure.offline.offline_script_writer import OfflineScriptWriter
-from infrastructure.offline.passage_catalog import load_builtin_catalogue
 
 
 class Generators(containers.DeclarativeContainer):
-    """Offline, $0 providers; `available_modalities` lists the modalities that have a provider."""
+    """Offline, $0 providers; `available_modalities` lists the modalities that have a provider.
+
+    The passage index and the query classifier are the grounding container's (embeddings over the corpus).
+    """
 
     media_settings = providers.Dependency(instance_of=MediaSettings)
+    grounding = providers.DependenciesContainer()
 
-    catalogue = providers.Singleton(load_builtin_catalogue)
-    passage_index = providers.Singleton(KeywordPassageIndex, catalogue.provided.passages, catalogue.provided.keywords)
-    classifier = providers.Singleton(KeywordQueryClassifier, catalogue.provided.passages, catalogue.provided.keywords)
+    passage_index = grounding.passage_index
+    classifier = grounding.classifier
     screen = providers.Singleton(KeywordContentScreen)
-    script_writer = providers.Singleton(OfflineScriptWriter, catalogue.provided.keywords)
+    script_writer = providers.Singleton(OfflineScriptWriter, grounding.keywords)
     ffmpeg = providers.Singleton(FfmpegRunner, timeout_s=media_settings.provided.ffmpeg_timeout_seconds,
                                  threads=media_settings.provided.ffmpeg_threads)
     narrator = providers.Singleton(EspeakNarrator, media_settings.provided.speech_rate_wpm,

@@ -9,12 +9,14 @@ from application.use_cases.create_user import CreateUser
 from application.use_cases.get_artifact import GetArtifact
 from application.use_cases.get_daily_usage import GetDailyUsage
 from application.use_cases.get_lesson import GetLesson
+from application.use_cases.ingest_curriculum import IngestCurriculum
 from application.use_cases.issue_token import IssueToken
 from application.use_cases.list_classes import ListClasses
 from application.use_cases.list_lessons import ListLessons
 from application.use_cases.request_lesson import RequestLesson
 from application.use_cases.retry_lesson import RetryLesson
 from application.use_cases.revoke_token import RevokeToken
+from application.use_cases.search_curriculum import SearchCurriculum
 
 
 class UseCases(containers.DeclarativeContainer):
@@ -22,6 +24,7 @@ class UseCases(containers.DeclarativeContainer):
 
     gateways = providers.DependenciesContainer()
     generators = providers.DependenciesContainer()
+    grounding = providers.DependenciesContainer()
 
     request_lesson = providers.Factory(
         RequestLesson, gateways.uow, gateways.clock, gateways.ids, gateways.doorbell, gateways.estimator,
@@ -40,3 +43,7 @@ class UseCases(containers.DeclarativeContainer):
     create_class = providers.Factory(CreateClass, gateways.uow, gateways.ids)
     add_class_member = providers.Factory(AddClassMember, gateways.uow)
     list_classes = providers.Factory(ListClasses, gateways.uow)
+    ingest_curriculum = providers.Factory(
+        IngestCurriculum, gateways.uow, gateways.clock, grounding.parser, grounding.embedder, grounding.passage_index
+    )
+    search_curriculum = providers.Factory(SearchCurriculum, grounding.passage_index)

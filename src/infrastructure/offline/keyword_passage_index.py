@@ -1,13 +1,14 @@
 """An in-process BM25 keyword index over curriculum passages (the embedded PassageIndex)."""
 
-import math
-from collections import Counter
+import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 
 from application.ports.passage_index import PassageIndex
 from domain.grade_level import GradeBand
 from domain.passage import Passage, ScoredPassage
 from infrastructure.offline.text_terms import terms
+from infrastructure.retrieval.bm25 import Bm25
+from infrastructure.retrieval.corpus_snapshot import keyword_terms
 
 BAND_ORDER = (GradeBand.K_2, GradeBand.G3_5, GradeBand.G6_8, GradeBand.G9_12)
 
@@ -41,34 +42,21 @@ class KeywordPassageIndex(PassageIndex):
         if len(set(ids)) != len(ids):
             raise ValueError("passage ids must be unique")
         extra = keywords or {}
-        self._docs = tuple(
-            Counter(terms(" ".join((p.title, p.topic, p.title, p.topic, p.text, *extra.get(p.id, ())))))
-            for p in self._passages
-        )
-        self._lengths = tuple(sum(doc.values()) for doc in self._docs)
-        self._avg_length = (sum(self._lengths) / len(self._lengths)) if self._lengths else 0.0
-        frequency: Counter[str] = Counter()
-        for doc in self._docs:
-            frequency.update(doc.keys())
-        count = len(self._docs)
-        self._idf = {term: math.log(1 + (count - n + 0.5) / (n + 0.5)) for term, n in frequency.items()}
-        self._k1, self._b = k1, b
+        self._bm25 = Bm25((keyword_terms(p, tuple(extra.get(p.id, ()))) for p in self._passages), k1=k1, b=b)
         self._boosts = {0: same_band_boost, 1: adjacent_band_boost}
+        self._version = hashlib.sha256("\n".join(f"{p.id}:{p.text}" for p in self._passages).encode()).hexdigest()[:16]
+
+    async def corpus_version(self) -> str:
+        """A digest of the fixed passages."""
+        return self._version
+
+    async def refresh(self) -> None:
+        """Nothing to do: the passages are fixed at construction."""
 
     @property
     def passages(self) -> tuple[Passage, ...]:
         """Every indexed passage, in the order given."""
         return self._passages
-
-    def _bm25(self, position: int, query_terms: Sequence[str]) -> float:
-        doc, length = self._docs[position], self._lengths[position]
-        norm = self._k1 * (1 - self._b + self._b * length / self._avg_length)
-        score = 0.0
-        for term in query_terms:
-            tf = doc.get(term, 0)
-            if tf:
-                score += self._idf[term] * tf * (self._k1 + 1) / (tf + norm)
-        return score
 
     async def search(
         self, query: str, grade_band: GradeBand, subject: str | None, k: int
@@ -79,10 +67,9 @@ class KeywordPassageIndex(PassageIndex):
             return ()
         wanted = subject.strip().lower() if subject else None
         scored: list[tuple[float, str, Passage]] = []
-        for position, passage in enumerate(self._passages):
+        for passage, raw in zip(self._passages, self._bm25.scores(query_terms).tolist(), strict=True):
             if wanted is not None and passage.subject.lower() != wanted:
                 continue
-            raw = self._bm25(position, query_terms)
             if raw <= 0:
                 continue
             boost = self._boosts.get(band_distance(passage.grade_band, grade_band), 1.0)

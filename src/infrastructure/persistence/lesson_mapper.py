@@ -44,6 +44,7 @@ def lesson_to_row(lesson: LessonRequest) -> dict[str, Any]:
         "spent_micros": lesson.ledger.spent.micros,
         "saved_micros": lesson.ledger.saved.micros,
         "estimated_micros": lesson.ledger.estimated.micros,
+        "corpus_version": lesson.corpus_version,
     }
 
 
@@ -69,6 +70,7 @@ def lesson_from_row(row: Mapping[Any, Any]) -> LessonRequest:
         ledger=codec.decode_ledger(row["ledger"]),
         understanding=content.decode_understanding(row["understanding"]),
         passages=content.decode_passages(row["passages"]),
+        corpus_version=row["corpus_version"],
         script=content.decode_script(row["script"]),
         reading_level=content.decode_reading_level(row["reading_level"]),
         artifacts=content.decode_artifacts(row["artifacts"]),

@@ -7,10 +7,12 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from application.errors import StorageError
 from application.ports.class_repository import ClassRepository
+from application.ports.curriculum_repository import CurriculumRepository
 from application.ports.lesson_repository import LessonRepository
 from application.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from application.ports.user_repository import UserRepository
 from infrastructure.persistence.sqla_class_repository import SqlaClassRepository
+from infrastructure.persistence.sqla_curriculum_repository import SqlaCurriculumRepository
 from infrastructure.persistence.sqla_lesson_repository import SqlaLessonRepository
 from infrastructure.persistence.sqla_user_repository import SqlaUserRepository
 from infrastructure.persistence.storage_errors import storage_errors
@@ -28,6 +30,7 @@ class SqlaUnitOfWork(UnitOfWork):
     lessons: LessonRepository
     users: UserRepository
     classes: ClassRepository
+    curriculum: CurriculumRepository
 
     def __init__(self, engine: AsyncEngine, gate: WriteGate | None = None) -> None:
         self._engine = engine
@@ -51,6 +54,7 @@ class SqlaUnitOfWork(UnitOfWork):
         self.lessons = SqlaLessonRepository(conn, self._turn)
         self.users = SqlaUserRepository(conn, self._turn)
         self.classes = SqlaClassRepository(conn, self._turn)
+        self.curriculum = SqlaCurriculumRepository(conn, self._turn)
         return self
 
     async def __aexit__(

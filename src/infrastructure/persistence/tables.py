@@ -8,6 +8,7 @@ PostgreSQL). The migrations in `migrations/versions` create exactly this schema.
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB
 
+from infrastructure.persistence.embedding_type import EmbeddingType
 from infrastructure.persistence.utc_datetime import UtcDateTime
 
 NAMING_CONVENTION = {
@@ -72,6 +73,7 @@ lesson_requests = sa.Table(
     sa.Column("spent_micros", sa.BigInteger(), nullable=False, server_default="0"),
     sa.Column("saved_micros", sa.BigInteger(), nullable=False, server_default="0"),
     sa.Column("estimated_micros", sa.BigInteger(), nullable=False, server_default="0"),
+    sa.Column("corpus_version", sa.String(64), nullable=True),
     sa.UniqueConstraint("requested_by", "idempotency_key", name=IDEMPOTENCY_CONSTRAINT),
     sa.Index("ix_lesson_requests_claim", "status", "created_at", "id"),
     sa.Index("ix_lesson_requests_lease", "status", "lease_expires_at"),
@@ -105,3 +107,39 @@ revoked_tokens = sa.Table(
     sa.Column("expires_at", UtcDateTime(), nullable=False),
     sa.Index("ix_revoked_tokens_expires_at", "expires_at"),
 )
+curriculum_documents = sa.Table(
+    "curriculum_documents",
+    metadata,
+    sa.Column("id", sa.String(120), primary_key=True),
+    sa.Column("title", sa.Text(), nullable=False),
+    sa.Column("subject", sa.String(32), nullable=False),
+    sa.Column("grade_band", sa.String(8), nullable=False),
+    sa.Column("topic", sa.Text(), nullable=False),
+    json_column("keywords", nullable=False),
+    sa.Column("source", sa.Text(), nullable=False),
+    sa.Column("licence", sa.Text(), nullable=False),
+    sa.Column("content_hash", sa.String(64), nullable=False),
+    sa.Column("updated_at", UtcDateTime(), nullable=False),
+    sa.Index("ix_curriculum_documents_subject_grade_band", "subject", "grade_band"),
+)
+
+curriculum_chunks = sa.Table(
+    "curriculum_chunks",
+    metadata,
+    sa.Column("id", sa.String(130), primary_key=True),
+    sa.Column("document_id", sa.String(120), sa.ForeignKey("curriculum_documents.id", ondelete="CASCADE"),
+              nullable=False),
+    sa.Column("ordinal", sa.Integer(), nullable=False),
+    sa.Column("text", sa.Text(), nullable=False),
+    sa.Column("embedding", EmbeddingType(), nullable=False),
+    sa.UniqueConstraint("document_id", "ordinal"),
+)
+
+# PostgreSQL only (migration 0004 creates it there). The same migration adds the generated column
+# FULL_TEXT_COLUMN, to_tsvector('english', text), and its GIN index FULL_TEXT_INDEX; neither is declared here
+# (SQLite has no tsvector), and the drift check leaves them out.
+FULL_TEXT_COLUMN = "search_vector"
+FULL_TEXT_INDEX = "ix_curriculum_chunks_text_fts"
+sa.Index("ix_curriculum_chunks_embedding_hnsw", curriculum_chunks.c.embedding, postgresql_using="hnsw",
+         postgresql_with={"m": 16, "ef_construction": 64},
+         postgresql_ops={"embedding": "vector_cosine_ops"}).ddl_if(dialect="postgresql")

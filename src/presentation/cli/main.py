@@ -9,7 +9,14 @@ from collections.abc import Sequence
 from application.errors import ApplicationError
 from domain.errors import DomainError, InvalidValue
 from infrastructure.container.gateway_factories import ConfigurationError
-from presentation.cli import classes_commands, db_commands, generate_command, serve_commands, user_commands
+from presentation.cli import (
+    classes_commands,
+    corpus_commands,
+    db_commands,
+    generate_command,
+    serve_commands,
+    user_commands,
+)
 
 
 class CliError(Exception):
@@ -26,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     user_commands.register(commands)
     classes_commands.register(commands)
     generate_command.register(commands)
+    corpus_commands.register(commands)
     return parser
 
 

@@ -27,7 +27,7 @@ def register(commands: "argparse._SubParsersAction[Any]") -> None:
 
 async def _create(args: argparse.Namespace) -> int:
     container = build_container()
-    await start_services(container)
+    await start_services(container, with_grounding=False)
     try:
         result = await container.use_cases.create_user().execute(
             CreateUserCommand(username=args.username, role=Role(args.role), password=args.password))
@@ -41,7 +41,7 @@ async def _create(args: argparse.Namespace) -> int:
 
 async def _token(args: argparse.Namespace) -> int:
     container = build_container()
-    await start_services(container)
+    await start_services(container, with_grounding=False)
     try:
         token = await container.use_cases.issue_token().execute(
             IssueTokenCommand(username=args.username, password=None))

@@ -14,6 +14,7 @@ from presentation.http.controllers.admin_controller import AdminController
 from presentation.http.controllers.artifacts_controller import ArtifactsController
 from presentation.http.controllers.auth_controller import AuthController
 from presentation.http.controllers.classes_controller import ClassesController
+from presentation.http.controllers.curriculum_controller import CurriculumController
 from presentation.http.controllers.health_controller import HealthController
 from presentation.http.controllers.lessons_controller import LessonsController
 from presentation.http.controllers.usage_controller import UsageController
@@ -62,7 +63,7 @@ def create_app(
     )
     return Litestar(
         route_handlers=[AuthController, LessonsController, ArtifactsController, UsageController, ClassesController,
-                        AdminController, HealthController],
+                        AdminController, CurriculumController, HealthController],
         on_app_init=[jwt_auth.on_app_init],
         middleware=[TraceMiddleware],
         exception_handlers=exception_handlers(),

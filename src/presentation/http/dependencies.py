@@ -12,12 +12,14 @@ from application.use_cases.create_class import CreateClass
 from application.use_cases.get_artifact import GetArtifact
 from application.use_cases.get_daily_usage import GetDailyUsage
 from application.use_cases.get_lesson import GetLesson
+from application.use_cases.ingest_curriculum import IngestCurriculum
 from application.use_cases.issue_token import IssueToken
 from application.use_cases.list_classes import ListClasses
 from application.use_cases.list_lessons import ListLessons
 from application.use_cases.request_lesson import RequestLesson
 from application.use_cases.retry_lesson import RetryLesson
 from application.use_cases.revoke_token import RevokeToken
+from application.use_cases.search_curriculum import SearchCurriculum
 from infrastructure.container.application import ApplicationContainer
 from infrastructure.health.readiness import Readiness
 
@@ -109,3 +111,15 @@ def provide_readiness(state: State) -> Readiness:
     """The readiness probes."""
     readiness: Readiness = container_of(state).gateways.readiness()
     return readiness
+
+
+def provide_ingest_curriculum(state: State) -> IngestCurriculum:
+    """IngestCurriculum from the container."""
+    use_case: IngestCurriculum = container_of(state).use_cases.ingest_curriculum()
+    return use_case
+
+
+def provide_search_curriculum(state: State) -> SearchCurriculum:
+    """SearchCurriculum from the container."""
+    use_case: SearchCurriculum = container_of(state).use_cases.search_curriculum()
+    return use_case

@@ -16,6 +16,7 @@ from application.errors import (
     ConcurrentUpdate,
     IdempotencyConflict,
     InvalidCredentials,
+    InvalidDocument,
     LessonNotFound,
     NotAllowed,
     RateLimited,
@@ -119,6 +120,9 @@ def on_known_error(request: Request[Any, Any, Any], exc: Exception) -> Response[
         details = [ErrorDetail("requested_modalities", f"no provider for {m!r} yet", "unsupported_modality")
                    for m in exc.modalities]
         return _respond(request, 422, "unsupported_modality", str(exc), details)
+    if isinstance(exc, InvalidDocument):
+        return _respond(request, 400, "invalid_document", str(exc),
+                        [ErrorDetail(exc.field, f"{exc.origin}: {exc.message}", exc.code)])
     if isinstance(exc, UnknownStudent):
         return _respond(request, 422, "unknown_student", str(exc),
                         [ErrorDetail(exc.field, "names no student", "unknown_student")])

@@ -55,6 +55,7 @@ def _content(lesson: LessonRequest, script: LessonScript) -> LessonContentView:
         sources=[SourceView(p.passage.id, p.passage.title, p.passage.subject, p.passage.grade_band.value,
                             round(p.score, 4), p.passage.text) for p in lesson.passages],
         script_hash=script.content_hash,
+        corpus_version=lesson.corpus_version,
     )
 
 

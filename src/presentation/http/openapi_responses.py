@@ -5,7 +5,7 @@ from litestar.openapi.datastructures import ResponseSpec
 from presentation.http.schemas.error_schemas import ErrorBody
 
 _DESCRIPTIONS = {
-    400: "Invalid input; `details` names each field",
+    400: "Invalid input (or an invalid curriculum document); `details` names each field",
     401: "Missing, invalid or expired bearer token",
     403: "Your role may not do this",
     404: "No such lesson visible to you",

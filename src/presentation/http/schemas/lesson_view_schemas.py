@@ -87,6 +87,7 @@ class LessonContentView(msgspec.Struct, frozen=True):
     reading_level: ReadingLevelView | None
     sources: list[SourceView]
     script_hash: str
+    corpus_version: str | None = None
 
 
 class ArtifactView(msgspec.Struct, frozen=True):

@@ -1,0 +1,43 @@
+"""CurriculumRepository port: curriculum documents and their embedded chunks in the source of truth."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from application.ports.embedder import Embedding
+from domain.chunking import Chunk
+from domain.curriculum_document import CurriculumDocument
+from domain.passage import Passage
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedChunk:
+    """A chunk with its embedding, as stored."""
+
+    chunk: Chunk
+    embedding: Embedding
+
+
+@dataclass(frozen=True, slots=True)
+class StoredChunk:
+    """A stored chunk as a citable passage, with its document's keywords and its embedding."""
+
+    passage: Passage
+    keywords: tuple[str, ...]
+    embedding: Embedding
+
+
+class CurriculumRepository(Protocol):
+    """Documents and chunks inside the unit of work's transaction. Raises StorageError."""
+
+    async def content_hashes(self) -> dict[str, str]:
+        """Every stored document's content hash, by document id."""
+        ...
+
+    async def replace(self, document: CurriculumDocument, chunks: tuple[IndexedChunk, ...], now: datetime) -> None:
+        """Store the document (updated at `now`) and exactly these chunks, removing any it had before."""
+        ...
+
+    async def load_all(self) -> tuple[StoredChunk, ...]:
+        """Every stored chunk, ordered by passage id."""
+        ...

@@ -1,0 +1,78 @@
+"""An immutable, searchable copy of the indexed curriculum: vectors, BM25 and topic centroids."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from types import MappingProxyType
+
+import numpy as np
+from numpy.typing import NDArray
+
+from application.ports.curriculum_repository import StoredChunk
+from domain.grade_level import GradeBand
+from domain.passage import Passage
+from infrastructure.offline.text_terms import terms
+from infrastructure.retrieval.bm25 import Bm25
+
+BAND_ORDER = (GradeBand.K_2, GradeBand.G3_5, GradeBand.G6_8, GradeBand.G9_12)
+
+
+def keyword_terms(passage: Passage, keywords: tuple[str, ...]) -> list[str]:
+    """The BM25 terms of a passage: title and topic twice (a field weight), text and keywords."""
+    return terms(" ".join((passage.title, passage.topic, passage.title, passage.topic, passage.text, *keywords)))
+
+
+@dataclass(frozen=True)
+class TopicCentroids:
+    """The unit mean vector of each (subject, topic) of the corpus."""
+
+    labels: tuple[tuple[str, str], ...]
+    matrix: NDArray[np.float32]
+
+
+@dataclass(frozen=True)
+class CorpusSnapshot:
+    """Every chunk as a passage, row-aligned with its unit vector, with BM25 over the same rows."""
+
+    version: str
+    passages: tuple[Passage, ...]
+    keywords: Mapping[str, tuple[str, ...]]
+    matrix: NDArray[np.float32]
+    bm25: Bm25 = field(repr=False)
+
+    @classmethod
+    def build(cls, version: str, chunks: tuple[StoredChunk, ...], dimension: int) -> "CorpusSnapshot":
+        """A snapshot over stored chunks (in their order)."""
+        passages = tuple(c.passage for c in chunks)
+        matrix = np.array([c.embedding for c in chunks], dtype=np.float32).reshape(len(chunks), dimension)
+        bm25 = Bm25(keyword_terms(c.passage, c.keywords) for c in chunks)
+        keywords = MappingProxyType({c.passage.id: c.keywords for c in chunks})
+        return cls(version=version, passages=passages, keywords=keywords, matrix=matrix, bm25=bm25)
+
+    @cached_property
+    def rows(self) -> dict[str, int]:
+        """The row of each passage id."""
+        return {p.id: row for row, p in enumerate(self.passages)}
+
+    @cached_property
+    def subjects(self) -> NDArray[np.str_]:
+        """The subject of each row."""
+        return np.array([p.subject for p in self.passages], dtype=np.str_)
+
+    @cached_property
+    def bands(self) -> NDArray[np.int64]:
+        """The grade band of each row as its position in BAND_ORDER."""
+        return np.array([BAND_ORDER.index(p.grade_band) for p in self.passages], dtype=np.int64)
+
+    @cached_property
+    def centroids(self) -> TopicCentroids:
+        """Topic centroids: the normalised mean of each (subject, topic)'s chunk vectors."""
+        groups: dict[tuple[str, str], list[int]] = {}
+        for row, passage in enumerate(self.passages):
+            groups.setdefault((passage.subject, passage.topic.lower()), []).append(row)
+        labels = tuple(sorted(groups))
+        if not labels:
+            return TopicCentroids((), np.zeros((0, self.matrix.shape[1]), dtype=np.float32))
+        means = np.stack([self.matrix[groups[label]].mean(axis=0) for label in labels])
+        norms = np.linalg.norm(means, axis=1, keepdims=True)
+        return TopicCentroids(labels, (means / np.clip(norms, 1e-12, None)).astype(np.float32))
