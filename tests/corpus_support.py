@@ -61,17 +61,21 @@ def shared_embedder() -> MemoEmbedder:
     return MemoEmbedder(MiniLmEmbedder())
 
 
-async def build_corpus_database(folder: Path, corpus: Path = REPOSITORY_CORPUS) -> Path:
-    """A migrated SQLite database in `folder` holding `corpus`, ingested for real."""
-    url = f"sqlite+aiosqlite:///{folder / DATABASE_NAME}"
+async def ingest_shipped_corpus(url: str, embedder: Embedder, corpus: Path = REPOSITORY_CORPUS) -> None:
+    """Migrate the database at `url` and ingest `corpus` into it for real (through IngestCurriculum)."""
     await upgrade_database(url)
     engine = create_engine(url)
     try:
-        ingest = IngestCurriculum(SqlaUnitOfWorkFactory(engine), SystemClock(), FrontMatterParser(),
-                                  shared_embedder(), FakeIndex())
+        ingest = IngestCurriculum(SqlaUnitOfWorkFactory(engine), SystemClock(), FrontMatterParser(), embedder,
+                                  FakeIndex())
         await ingest.execute(IngestCurriculumCommand(actor=None, sources=read_sources(corpus)))
     finally:
         await engine.dispose()
+
+
+async def build_corpus_database(folder: Path, corpus: Path = REPOSITORY_CORPUS) -> Path:
+    """A migrated SQLite database in `folder` holding `corpus`, ingested for real."""
+    await ingest_shipped_corpus(f"sqlite+aiosqlite:///{folder / DATABASE_NAME}", shared_embedder(), corpus)
     return folder / DATABASE_NAME
 
 

@@ -45,12 +45,16 @@ def fresh_database(migrate: bool = True) -> Iterator[str]:
         asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
+REFERENCE_TABLES = frozenset({"curriculum_documents", "curriculum_chunks"})
+
+
 async def empty_tables(url: str) -> None:
-    """Delete every row of every Lessonsmith table in the database at `url`."""
+    """Delete every row of every Lessonsmith table in the database at `url`, but the curriculum's."""
     engine = create_async_engine(url)
     try:
         async with engine.begin() as connection:
             for table in reversed(metadata.sorted_tables):
-                await connection.execute(table.delete())
+                if table.name not in REFERENCE_TABLES:
+                    await connection.execute(table.delete())
     finally:
         await engine.dispose()

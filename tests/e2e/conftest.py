@@ -7,8 +7,8 @@ from uuid import UUID
 
 import pytest
 from asgi_lifespan import LifespanManager
-from httpx import ASGITransport, AsyncClient
 from dependency_injector import providers
+from httpx import ASGITransport, AsyncClient
 
 from application.ports.actor import Actor
 from application.use_cases.add_class_member import AddClassMemberCommand
@@ -36,8 +36,21 @@ SECRET = "e2e-secret-" + "x" * 40
 FAST_HASHER = Argon2PasswordHasher(time_cost=1, memory_cost_kib=1024)
 
 
-def embedded_settings(home: Path, database_url: str = "", **queue: object) -> AppSettings:
-    """Settings for a test: everything under `home`, fast reconciler."""
+_session_corpus: list[Path] = []
+
+
+@pytest.fixture(scope="session", autouse=True)
+def session_corpus(corpus_database: Path) -> Path:
+    """Every home `embedded_settings` makes from now on starts with this indexed corpus."""
+    _session_corpus[:] = [corpus_database]
+    return corpus_database
+
+
+def embedded_settings(home: Path, database_url: str = "", *, seeded: bool = True, **queue: object) -> AppSettings:
+    """Settings for a test: everything under `home`, fast reconciler; inside the test session and `seeded`,
+    the home starts with the session's indexed corpus (start-up then only checks it is current)."""
+    if seeded and _session_corpus:
+        seed_home(home, _session_corpus[0])
     return AppSettings(
         home=HomeSettings(home=home), database=DatabaseSettings(database_url=database_url),
         queue=QueueSettings(reconcile_seconds=0.5, **queue), artifacts=ArtifactSettings(artifacts=""),
@@ -59,14 +72,9 @@ class Service:
     user_ids: dict[str, str]
 
 
-async def start_service(settings: AppSettings, corpus_database: Path | None = None) -> AsyncIterator[Service]:
-    """Start the app (lifespan included, on this event loop), create users, log each one in.
-
-    With `corpus_database`, the embedded home starts with the corpus already indexed (start-up then only
-    checks it is current); the session's model is shared.
-    """
-    if corpus_database is not None:
-        seed_home(settings.home.home, corpus_database)
+async def start_service(settings: AppSettings) -> AsyncIterator[Service]:
+    """Start the app (lifespan included, on this event loop) with the session's model, create users, log each
+    one in."""
     container = build_container(settings)
     container.grounding.embedder.override(providers.Object(shared_embedder()))
     container.gateways.hasher.override(FAST_HASHER)  # the real cost is tested in integration/adapters
@@ -100,6 +108,6 @@ async def enrol(container: ApplicationContainer, teacher: str, *students: str) -
 
 
 @pytest.fixture
-async def service(tmp_path: Path, corpus_database: Path) -> AsyncIterator[Service]:
-    async for running in start_service(embedded_settings(tmp_path), corpus_database):
+async def service(tmp_path: Path) -> AsyncIterator[Service]:
+    async for running in start_service(embedded_settings(tmp_path)):
         yield running

@@ -26,7 +26,7 @@ async def test_the_embedded_profile_ingests_its_corpus_folder_and_refuses_a_brok
     folder = tmp_path / "corpus"
     folder.mkdir()
     (folder / "one.md").write_text(document(id="sci-35-startup-magnets"))
-    settings = embedded_settings(tmp_path / "home")
+    settings = embedded_settings(tmp_path / "home", seeded=False)
     settings.corpus.corpus_dir = folder
     container = build_container(settings)
     container.grounding.embedder.override(providers.Object(shared_embedder()))

@@ -1,9 +1,11 @@
 """The production profile: PostgreSQL + Redis doorbell, API and workers built as separate containers."""
 
+import asyncio
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
+from dependency_injector import providers
 from redis.asyncio import Redis
 
 from infrastructure.config.settings import AppSettings, DatabaseSettings, LimitSettings, QueueSettings
@@ -11,6 +13,7 @@ from infrastructure.container.application import build_container
 from presentation.runtime import start_services, stop_services
 from presentation.worker.worker_pool import WorkerPool
 from tests.conftest import REDIS_URL, redis_prefix
+from tests.corpus_support import ingest_shipped_corpus, prime_from, shared_embedder
 from tests.e2e.conftest import Service, embedded_settings, start_service
 from tests.postgres_support import empty_tables, fresh_database
 
@@ -18,8 +21,12 @@ pytestmark = [pytest.mark.postgres, pytest.mark.redis]
 
 
 @pytest.fixture(scope="module")
-def postgres_url() -> Iterator[str]:
-    with fresh_database() as url:
+def postgres_url(corpus_database: Path) -> Iterator[str]:
+    """A fresh PostgreSQL database holding the shipped corpus (a release step in production)."""
+    embedder = shared_embedder()
+    asyncio.run(prime_from(corpus_database, embedder))
+    with fresh_database(migrate=False) as url:
+        asyncio.run(ingest_shipped_corpus(url, embedder))
         yield url
 
 
@@ -35,6 +42,7 @@ async def production(tmp_path: Path, postgres_url: str, redis_client: Redis,
         limits=LimitSettings(rate_limit_per_minute=0, daily_lesson_quota=0),
     )
     worker_container = build_container(settings)
+    worker_container.grounding.embedder.override(providers.Object(shared_embedder()))
     await empty_tables(postgres_url)
     async for service in start_service(settings):
         await start_services(worker_container)

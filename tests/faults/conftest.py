@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import service_unavailable
+from tests.corpus_support import MemoEmbedder, prime_from, shared_embedder
 from tests.faults.drill import Drill, create_database
 from tests.faults.servers import ThrowawayPostgres, ThrowawayRedis
 
@@ -32,11 +33,20 @@ def servers() -> Iterator[tuple[ThrowawayPostgres, ThrowawayRedis]]:
         shutil.rmtree(root, ignore_errors=True)
 
 
+@pytest.fixture(scope="session")
+def primed_embedder(corpus_database: Path) -> MemoEmbedder:
+    """The session's model, knowing every corpus vector: ingesting the corpus again embeds nothing."""
+    model = shared_embedder()
+    asyncio.run(prime_from(corpus_database, model))
+    return model
+
+
 @pytest.fixture
-def drill(servers: tuple[ThrowawayPostgres, ThrowawayRedis], tmp_path: Path) -> Iterator[Drill]:
+def drill(servers: tuple[ThrowawayPostgres, ThrowawayRedis], tmp_path: Path,
+          primed_embedder: MemoEmbedder) -> Iterator[Drill]:
     postgres, redis = servers
     name = f"drill_{secrets.token_hex(4)}"
-    asyncio.run(create_database(postgres, name))
+    asyncio.run(create_database(postgres, name, primed_embedder))
     running = Drill(root=tmp_path, postgres=postgres, redis=redis, database=name)
     try:
         yield running

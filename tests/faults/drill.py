@@ -16,13 +16,14 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from application.ports.actor import Actor
+from application.ports.embedder import Embedder
 from application.use_cases.create_user import CreateUserCommand
 from application.use_cases.request_lesson import RequestLessonCommand
 from domain.user import Role
 from infrastructure.config.settings import AppSettings
 from infrastructure.container.application import ApplicationContainer, build_container
-from infrastructure.persistence import upgrade_database
 from presentation.runtime import start_services
+from tests.corpus_support import ingest_shipped_corpus
 from tests.faults.servers import ThrowawayPostgres, ThrowawayRedis
 
 LEASE_S = 3.0
@@ -142,15 +143,15 @@ class Load:
             await asyncio.sleep(0.25)
 
 
-async def create_database(postgres: ThrowawayPostgres, name: str) -> None:
-    """CREATE DATABASE on the throw-away server and migrate it."""
+async def create_database(postgres: ThrowawayPostgres, name: str, embedder: Embedder) -> None:
+    """CREATE DATABASE on the throw-away server, migrate it and ingest the shipped corpus."""
     engine = create_async_engine(postgres.url, isolation_level="AUTOCOMMIT")
     try:
         async with engine.connect() as connection:
             await connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
     finally:
         await engine.dispose()
-    await upgrade_database(postgres.url.rsplit("/", 1)[0] + f"/{name}")
+    await ingest_shipped_corpus(postgres.url.rsplit("/", 1)[0] + f"/{name}", embedder)
 
 
 async def api_side(drill: Drill, *, doorbell_override: object | None = None) -> Load:

@@ -38,7 +38,7 @@ def register(commands: "argparse._SubParsersAction[Any]") -> None:
 
 async def _with_container(action: Callable[[ApplicationContainer], Awaitable[T]]) -> T:
     container = build_container()
-    await start_services(container)
+    await start_services(container, with_grounding=False)
     try:
         return await action(container)
     finally:

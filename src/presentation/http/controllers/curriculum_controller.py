@@ -23,6 +23,7 @@ from presentation.http.schemas.curriculum_schemas import (
     PassageHit,
     SubjectName,
 )
+from presentation.http.schemas.text_patterns import VISIBLE_TEXT
 from presentation.http.security import roles
 
 REQUEST_BODY = "request body"
@@ -75,7 +76,8 @@ class CurriculumController(Controller):
          responses=error_responses(400, 401, 503))
     async def search(
         self, actor: NamedDependency[Actor], use_case: NamedDependency[SearchCurriculum],
-        q: Annotated[str, QueryParameter(min_length=1, max_length=500, description="the question")],
+        q: Annotated[str, QueryParameter(min_length=1, max_length=500, pattern=VISIBLE_TEXT,
+                                         description="the question")],
         grade_level: Annotated[int, QueryParameter(ge=0, le=12, description="0 = kindergarten")],
         subject: Annotated[SubjectName | None, QueryParameter(description="only this subject")] = None,
         k: Annotated[int, QueryParameter(ge=1, le=MAX_K)] = 5,
