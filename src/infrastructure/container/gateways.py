@@ -25,6 +25,7 @@ from infrastructure.pricing.list_price_estimator import ListPriceEstimator
 from infrastructure.pricing.price_table import PriceTable
 from infrastructure.security.argon2_password_hasher import Argon2PasswordHasher
 from infrastructure.security.jwt_token_issuer import JwtTokenIssuer
+from infrastructure.security.verified_token_cache import VerifiedTokenCache
 from infrastructure.system.system_clock import SystemClock
 from infrastructure.system.uuid_generator import Uuid4Generator
 
@@ -52,6 +53,7 @@ class Gateways(containers.DeclarativeContainer):
         clock=clock,
     )
     token_deny_list = providers.Singleton(make_token_deny_list, redis, engine, settings, clock)
+    verified_tokens = providers.Singleton(VerifiedTokenCache)
     rate_counter = providers.Singleton(make_rate_counter, redis, settings, clock)
     lesson_limits = providers.Singleton(make_lesson_limits, rate_counter, settings.provided.limits)
     login_throttle = providers.Singleton(make_login_throttle, rate_counter, settings.provided.limits)

@@ -12,6 +12,7 @@ from litestar.security.jwt import JWTAuth, JWTAuthenticationMiddleware, Token
 from application.ports.actor import Actor
 from application.ports.token_deny_list import TokenDenyList
 from domain.user import Role
+from infrastructure.security.verified_token_cache import VerifiedToken, VerifiedTokenCache
 
 PUBLIC_PATHS = ["^/api/v1/auth/token$", "^/health/", "^/schema", "^/metrics$"]
 # An empty requirement: the OpenAPI way to say "no credentials needed" (an empty list would be dropped).
@@ -28,6 +29,21 @@ class BearerJWTMiddleware(JWTAuthenticationMiddleware):
         if scheme.lower() != "bearer" or not token.strip():
             raise NotAuthorizedException("a bearer token is required")
         return await self.authenticate_token(encoded_token=token.strip(), connection=connection)
+
+    async def authenticate_token(
+        self, encoded_token: str, connection: ASGIConnection[Any, Any, Any, Any]
+    ) -> AuthenticationResult:
+        """A token verified before (and not yet expired) skips decoding; the deny-list is asked every time."""
+        cache: VerifiedTokenCache[Token] = connection.app.state.container.gateways.verified_tokens()
+        digest = cache.digest(encoded_token)
+        known = cache.get(digest)
+        if known is None:
+            result = await super().authenticate_token(encoded_token=encoded_token, connection=connection)
+            cache.put(digest, VerifiedToken(result.user, result.auth, result.auth.exp.timestamp()))
+            return result
+        if await token_revoked(known.auth, connection):
+            raise NotAuthorizedException()
+        return AuthenticationResult(user=known.actor, auth=known.auth)
 
 
 async def actor_from_token(token: Token, connection: ASGIConnection[Any, Any, Any, Any]) -> Actor | None:
