@@ -53,7 +53,7 @@ class Gateways(containers.DeclarativeContainer):
         clock=clock,
     )
     token_deny_list = providers.Singleton(make_token_deny_list, redis, engine, settings, clock)
-    verified_tokens = providers.Singleton(VerifiedTokenCache)
+    verified_tokens: providers.Singleton[VerifiedTokenCache[object]] = providers.Singleton(VerifiedTokenCache)
     rate_counter = providers.Singleton(make_rate_counter, redis, settings, clock)
     lesson_limits = providers.Singleton(make_lesson_limits, rate_counter, settings.provided.limits)
     login_throttle = providers.Singleton(make_login_throttle, rate_counter, settings.provided.limits)
