@@ -8,6 +8,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from application.ports.artifact_store import ArtifactStore
 from application.ports.job_doorbell import JobDoorbell
+from application.ports.lesson_view_cache import LessonViewCache
+from infrastructure.cache.no_lesson_view_cache import NoLessonViewCache
+from infrastructure.cache.redis_lesson_view_cache import RedisLessonViewCache
 from infrastructure.config.settings import AppSettings
 from infrastructure.health.readiness import Probe, Readiness, database_probe, redis_probe
 from infrastructure.queue.in_process_doorbell import InProcessDoorbell
@@ -38,6 +41,13 @@ def make_doorbell(redis: "Redis | None", settings: AppSettings) -> JobDoorbell:
     if redis is None:
         return InProcessDoorbell()
     return RedisDoorbell(redis, key=f"{settings.queue.redis_prefix}:doorbell")
+
+
+def make_lesson_view_cache(redis: "Redis | None", settings: AppSettings) -> LessonViewCache:
+    """Views in Redis (shared by every API and worker process) when configured; none when embedded."""
+    if redis is None:
+        return NoLessonViewCache()
+    return RedisLessonViewCache(redis, settings.queue.redis_prefix)
 
 
 def make_artifact_store(settings: AppSettings) -> ArtifactStore:

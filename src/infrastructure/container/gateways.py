@@ -9,6 +9,7 @@ from infrastructure.container.gateway_factories import (
     close_on_shutdown,
     make_artifact_store,
     make_doorbell,
+    make_lesson_view_cache,
     make_readiness,
     make_redis,
     resolve_jwt_secret,
@@ -38,8 +39,9 @@ class Gateways(containers.DeclarativeContainer):
     clock = providers.Singleton(SystemClock)
     ids = providers.Singleton(Uuid4Generator)
     engine = providers.Singleton(create_engine, settings.provided.database_url)
-    uow = providers.Singleton(SqlaUnitOfWorkFactory, engine)
     redis = providers.Singleton(make_redis, settings)
+    lesson_views = providers.Singleton(make_lesson_view_cache, redis, settings)
+    uow = providers.Singleton(SqlaUnitOfWorkFactory, engine, lesson_views)
     doorbell = providers.Singleton(make_doorbell, redis, settings)
     artifact_store = providers.Singleton(make_artifact_store, settings)
     hasher = providers.Singleton(Argon2PasswordHasher)

@@ -11,7 +11,6 @@ from application.use_cases.cancel_lesson import CancelLesson
 from application.use_cases.create_class import CreateClass
 from application.use_cases.get_artifact import GetArtifact
 from application.use_cases.get_daily_usage import GetDailyUsage
-from application.use_cases.get_lesson import GetLesson
 from application.use_cases.issue_token import IssueToken
 from application.use_cases.list_classes import ListClasses
 from application.use_cases.list_lessons import ListLessons
@@ -20,6 +19,7 @@ from application.use_cases.retry_lesson import RetryLesson
 from application.use_cases.revoke_token import RevokeToken
 from infrastructure.container.application import ApplicationContainer
 from infrastructure.health.readiness import Readiness
+from presentation.http.lesson_reads import CachedLessonReads
 
 
 def container_of(state: State) -> ApplicationContainer:
@@ -39,10 +39,10 @@ def provide_request_lesson(state: State) -> RequestLesson:
     return use_case
 
 
-def provide_get_lesson(state: State) -> GetLesson:
-    """GetLesson from the container."""
-    use_case: GetLesson = container_of(state).use_cases.get_lesson()
-    return use_case
+def provide_lesson_reads(state: State) -> CachedLessonReads:
+    """Lesson reads through the view cache."""
+    container = container_of(state)
+    return CachedLessonReads(container.gateways.lesson_views(), container.use_cases.get_lesson())
 
 
 def provide_list_lessons(state: State) -> ListLessons:

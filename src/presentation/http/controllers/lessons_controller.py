@@ -9,7 +9,6 @@ from litestar.params import FromPath, FromQuery, HeaderParameter, JSONBody, Quer
 
 from application.ports.actor import Actor
 from application.use_cases.cancel_lesson import CancelLesson, CancelLessonCommand
-from application.use_cases.get_lesson import GetLesson, GetLessonQuery
 from application.use_cases.list_lessons import ListLessons, ListLessonsQuery
 from application.use_cases.request_lesson import RequestLesson, RequestLessonCommand
 from application.use_cases.retry_lesson import RetryLesson, RetryLessonCommand
@@ -17,13 +16,15 @@ from domain.lesson_lifecycle import LessonStatus
 from presentation.http.dependencies import (
     provide_actor,
     provide_cancel_lesson,
-    provide_get_lesson,
+    provide_lesson_reads,
     provide_list_lessons,
     provide_request_lesson,
     provide_retry_lesson,
 )
 from presentation.http.lesson_presenter import API_PREFIX, present_lesson, present_summary
+from presentation.http.lesson_reads import CachedLessonReads
 from presentation.http.openapi_responses import error_responses
+from presentation.http.raw_json import json_response
 from presentation.http.schemas.lesson_request_schemas import CreateLessonBody, LessonAccepted
 from presentation.http.schemas.lesson_view_schemas import LessonListView, LessonView
 
@@ -64,12 +65,12 @@ class LessonsController(Controller):
         return Response(body, status_code=202, headers={"Location": url})
 
     @get("/{lesson_id:uuid}", operation_id="getLesson",
-         dependencies={"use_case": Provide(provide_get_lesson, sync_to_thread=False)},
+         dependencies={"reads": Provide(provide_lesson_reads, sync_to_thread=False)},
          responses=error_responses(400, 401, 404, 503))
     async def read(self, lesson_id: FromPath[UUID], actor: NamedDependency[Actor],
-                   use_case: NamedDependency[GetLesson]) -> LessonView:
+                   reads: NamedDependency[CachedLessonReads]) -> Response[LessonView]:
         """Status, stages, the lesson, artifacts and cost."""
-        return present_lesson(await use_case.execute(GetLessonQuery(actor=actor, lesson_id=lesson_id)))
+        return json_response(await reads.body(actor, lesson_id), LessonView)
 
     @get("/", operation_id="listLessons",
          dependencies={"use_case": Provide(provide_list_lessons, sync_to_thread=False)},

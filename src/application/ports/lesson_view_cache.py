@@ -1,0 +1,37 @@
+"""LessonViewCache port: rendered lesson views kept outside the database, never older than the row."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Protocol
+from uuid import UUID
+
+
+@dataclass(frozen=True, slots=True)
+class CachedLessonView:
+    """A lesson's rendered view at one stored version, with the ids that decide who may read it.
+
+    `final` marks a status no transition leaves (completed, cancelled, rejected): such a view can be kept long.
+    """
+
+    lesson_id: UUID
+    version: int
+    owner_id: UUID
+    requested_by: UUID
+    final: bool
+    body: bytes
+
+
+class LessonViewCache(Protocol):
+    """Never raises: an unreachable cache is a miss, and a write it cannot take is dropped."""
+
+    async def get(self, lesson_id: UUID) -> CachedLessonView | None:
+        """The cached view, or None."""
+        ...
+
+    async def put(self, view: CachedLessonView) -> None:
+        """Keep `view` unless a newer version of the lesson was announced or is cached."""
+        ...
+
+    async def announce(self, versions: Mapping[UUID, int]) -> None:
+        """Writers call this before committing new versions: older views are dropped and refused from now on."""
+        ...
