@@ -102,6 +102,16 @@ class MediaSettings(BaseSettings):
     ffmpeg_timeout_seconds: float = Field(default=300.0, gt=0)
 
 
+class ReuseSettings(BaseSettings):
+    """Reuse of finished lessons for identical requests, and the versions that make two lessons identical."""
+
+    model_config = _COMMON
+    reuse_finished_lessons: bool = True
+    corpus_version: str = ""
+    model_version: str = "1"
+    prompt_version: str = "1"
+
+
 @dataclass(frozen=True, slots=True)
 class AppSettings:
     """Every settings group, loaded once at start-up and passed to the container."""
@@ -115,12 +125,13 @@ class AppSettings:
     limits: LimitSettings
     faults: FaultSettings = field(default_factory=FaultSettings)
     media: MediaSettings = field(default_factory=MediaSettings)
+    reuse: ReuseSettings = field(default_factory=ReuseSettings)
 
     @classmethod
     def load(cls) -> "AppSettings":
         """Read every group from the environment (and .env)."""
         return cls(HomeSettings(), DatabaseSettings(), QueueSettings(), ArtifactSettings(), AuthSettings(),
-                   ProviderSettings(), LimitSettings(), FaultSettings(), MediaSettings())
+                   ProviderSettings(), LimitSettings(), FaultSettings(), MediaSettings(), ReuseSettings())
 
     @property
     def database_url(self) -> str:

@@ -72,6 +72,13 @@ class SqlaLessonRepository(LessonRepository):
         )
         return await self._one(stmt, "read a lesson request")
 
+    async def find_reusable(self, content_key: str) -> LessonRequest | None:
+        """The earliest completed request with this content key (index `ix_lesson_requests_reuse`)."""
+        stmt = q.select_lessons().where(
+            lessons.c.content_key == content_key, lessons.c.status == LessonStatus.COMPLETED.value
+        ).order_by(*q.OLDEST_FIRST).limit(1)
+        return await self._one(stmt, "find a reusable lesson")
+
     async def list_visible(
         self,
         viewer: Actor,

@@ -17,6 +17,7 @@ _WORDS_PER_MINUTE = Decimal(150)
 _SLIDES = 6
 _PROVIDER = "vertex"
 
+REUSE_NOTE = "reused from an identical finished lesson"
 _SKIP_NOTES = {
     StageName.NARRATE: "audio skipped",
     StageName.ILLUSTRATE: "images skipped",
@@ -68,3 +69,7 @@ class ListPriceEstimator(CostEstimator):
         if StagePlan.for_modalities(spec.requested_modalities).should_run(stage):
             note += " to fit max_cost_usd"
         return self._lines(stage, spec, CostKind.SAVED, note)
+
+    def saved_by_reuse(self, stage: StageName, spec: LessonSpec) -> tuple[CostLine, ...]:
+        """`saved` lines at list price for a stage reused from an identical finished lesson."""
+        return self._lines(stage, spec, CostKind.SAVED, REUSE_NOTE)
