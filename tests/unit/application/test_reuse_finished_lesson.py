@@ -1,0 +1,73 @@
+"""Reuse: an identical request is completed from a finished lesson without running a stage again."""
+
+from uuid import UUID
+
+from application.ports.actor import Actor
+from application.ports.generation_versions import GenerationVersionsSource
+from application.use_cases.process_lesson import LeasePolicy, ProcessLesson, ProcessLessonCommand
+from application.use_cases.request_lesson import RequestLessonCommand
+from application.use_cases.reuse_finished_lesson import ReuseFinishedLesson
+from domain.content_key import GenerationVersions
+from domain.cost_ledger import CostKind
+from domain.lesson_lifecycle import LessonStatus
+from domain.stage import StageName, StageStatus
+from tests.unit.application.conftest import World
+from tests.unit.stage_fakes import FakeEstimator
+
+WORKER = ProcessLessonCommand(worker_id="w1")
+
+
+class Versions(GenerationVersionsSource):
+    """Versions the test changes at will."""
+
+    def __init__(self) -> None:
+        self.now = GenerationVersions(corpus="c1", model="m1", prompt="p1")
+
+    async def current(self) -> GenerationVersions:
+        return self.now
+
+
+def processor(world: World, versions: Versions) -> ProcessLesson:
+    reuse = ReuseFinishedLesson(world.uow, world.clock, world.store, FakeEstimator(), versions)
+    return ProcessLesson(world.uow, world.clock, world.handlers(), FakeEstimator(), LeasePolicy(), reuse)
+
+
+async def finished(world: World, process: ProcessLesson, actor: Actor, query: str = "How do plants make food?",
+                   grade: int = 4) -> UUID:
+    result = await world.request_lesson().execute(RequestLessonCommand(
+        actor=actor, student_query=query, grade_level=grade, interest="Soccer", requested_modalities=["text"]))
+    assert await process.execute(WORKER) == result.lesson_id
+    return result.lesson_id
+
+
+async def test_an_identical_request_is_completed_from_the_finished_lesson(world: World) -> None:
+    process = processor(world, Versions())
+    first_id = await finished(world, process, world.student)
+    writes_before = world.store.writes
+    second_id = await finished(world, process, world.other_student, query="  how do PLANTS make food ", grade=5)
+    assert world.writer.calls == 1  # the paid write stage ran once, for the first lesson only
+    first, second = world.uow.db.lessons[first_id][0], world.uow.db.lessons[second_id][0]
+    assert second.status is LessonStatus.COMPLETED and second.owner_id == world.other_student.user_id
+    assert second.content_key == first.content_key and second.script == first.script
+    assert second.passages == first.passages and second.artifacts == first.artifacts
+    assert world.store.objects[f"lessons/{second_id}/publish/lesson.md"] == \
+        world.store.objects[f"lessons/{first_id}/publish/lesson.md"]
+    assert world.store.writes == writes_before + 1  # its own copy of lesson.md, nothing else
+    runs = [s for s in StageName if second.plan.should_run(s)]
+    assert all(second.stages[s].status is StageStatus.COMPLETED for s in runs)
+    assert second.ledger.spent.micros == 0
+    reused = {line.stage for line in second.ledger.lines if line.kind is CostKind.SAVED and line.note == "reused"}
+    assert reused == {s.value for s in runs}
+    assert second.ledger.saved.micros == 10_000 * len(StageName)  # reused stages + skipped media
+
+
+async def test_another_corpus_band_or_interest_is_generated_anew(world: World) -> None:
+    versions = Versions()
+    process = processor(world, versions)
+    await finished(world, process, world.student)
+    await finished(world, process, world.student, grade=7)  # another grade band
+    versions.now = GenerationVersions(corpus="c2", model="m1", prompt="p1")
+    await finished(world, process, world.student)  # the corpus changed
+    versions.now = GenerationVersions(corpus="c2", model="m1", prompt="p2")
+    await finished(world, process, world.student)  # the prompts changed
+    assert world.writer.calls == 4
