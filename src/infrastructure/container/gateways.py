@@ -9,6 +9,7 @@ from infrastructure.container.gateway_factories import (
     close_on_shutdown,
     make_artifact_store,
     make_doorbell,
+    make_lesson_inbox,
     make_lesson_view_cache,
     make_readiness,
     make_redis,
@@ -42,6 +43,7 @@ class Gateways(containers.DeclarativeContainer):
     redis = providers.Singleton(make_redis, settings)
     lesson_views = providers.Singleton(make_lesson_view_cache, redis, settings)
     uow = providers.Singleton(SqlaUnitOfWorkFactory, engine, lesson_views)
+    lesson_inbox = providers.Singleton(make_lesson_inbox, settings, uow)
     doorbell = providers.Singleton(make_doorbell, redis, settings)
     artifact_store = providers.Singleton(make_artifact_store, settings)
     hasher = providers.Singleton(Argon2PasswordHasher)
@@ -62,4 +64,4 @@ class Gateways(containers.DeclarativeContainer):
     price_table = providers.Singleton(PriceTable.bundled)
     estimator = providers.Singleton(ListPriceEstimator, price_table)
     readiness = providers.Singleton(make_readiness, engine, redis, artifact_store)
-    lifecycle = providers.Resource(close_on_shutdown, engine, redis)
+    lifecycle = providers.Resource(close_on_shutdown, engine, redis, lesson_inbox)
