@@ -23,8 +23,10 @@ class BearerJWTMiddleware(JWTAuthenticationMiddleware):
     """Litestar's JWT middleware, but only the `Bearer` scheme is accepted."""
 
     async def authenticate_request(self, connection: ASGIConnection[Any, Any, Any, Any]) -> AuthenticationResult:
-        """Reject a missing header or another scheme before decoding."""
-        header = connection.headers.get(self.auth_header, "")
+        """Reject a missing header or another scheme before decoding (the raw headers are scanned: building
+        Litestar's header map costs more than the rest of a cached authentication)."""
+        wanted = self.auth_header.lower().encode("latin-1")
+        header = next((value.decode("latin-1") for name, value in connection.scope["headers"] if name == wanted), "")
         scheme, _, token = header.partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
             raise NotAuthorizedException("a bearer token is required")

@@ -1,11 +1,12 @@
 """The lesson routes: create, read, list, cancel, retry."""
 
-from typing import Annotated
+from typing import Annotated, Any
 from uuid import UUID
 
-from litestar import Controller, Response, get, post
+from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, FromQuery, HeaderParameter, JSONBody, QueryParameter
+from litestar.security.jwt import Token
 
 from application.ports.actor import Actor
 from application.use_cases.cancel_lesson import CancelLesson, CancelLessonCommand
@@ -48,13 +49,13 @@ class LessonsController(Controller):
           dependencies={"use_case": Provide(provide_request_lesson, sync_to_thread=False)},
           responses=error_responses(400, 401, 403, 413, 422, 429, 503))
     async def create(
-        self, data: JSONBody[CreateLessonBody], actor: NamedDependency[Actor],
+        self, data: JSONBody[CreateLessonBody], request: Request[Actor, Token, Any],
         use_case: NamedDependency[RequestLesson], idempotency_key: IdempotencyKey = None
     ) -> Response[LessonAccepted]:
         """Record a lesson request and answer at once; poll `status_url` for progress.
         Past the per-user rate, daily quota or daily budget: 429 with Retry-After."""
         result = await use_case.execute(RequestLessonCommand(
-            actor=actor, student_query=data.student_query, grade_level=data.grade_level, interest=data.interest,
+            actor=request.user, student_query=data.student_query, grade_level=data.grade_level, interest=data.interest,
             requested_modalities=list(data.requested_modalities) if data.requested_modalities is not None else None,
             language=data.language, student_id=data.student_id, max_cost_usd=data.max_cost_usd,
             idempotency_key=idempotency_key,
@@ -67,10 +68,12 @@ class LessonsController(Controller):
     @get("/{lesson_id:uuid}", operation_id="getLesson",
          dependencies={"reads": Provide(provide_lesson_reads, sync_to_thread=False)},
          responses=error_responses(400, 401, 404, 503))
-    async def read(self, lesson_id: FromPath[UUID], actor: NamedDependency[Actor],
+    async def read(self, lesson_id: FromPath[UUID], request: Request[Actor, Token, Any],
                    reads: NamedDependency[CachedLessonReads]) -> Response[LessonView]:
         """Status, stages, the lesson, artifacts and cost."""
-        return json_response(await reads.body(actor, lesson_id), LessonView)
+        # The caller comes from `request.user`, not the `actor` dependency: one dependency less is one
+        # task group less per request on the two hottest routes.
+        return json_response(await reads.body(request.user, lesson_id), LessonView)
 
     @get("/", operation_id="listLessons",
          dependencies={"use_case": Provide(provide_list_lessons, sync_to_thread=False)},
