@@ -101,7 +101,11 @@ async def test_a_logout_in_one_process_refuses_the_token_at_once_in_another(api:
     async with LifespanManager(other_process), AsyncClient(transport=ASGITransport(app=other_process),
                                                            base_url="http://testserver") as client:
         elsewhere = ApiClient(client, api.student.token)
+        lesson_id = (await elsewhere.request_lesson()).json()["id"]
         assert (await elsewhere.list_lessons()).status_code == 200
-        assert (await elsewhere.list_lessons()).status_code == 200  # verified once, now from its token cache
+        assert (await elsewhere.get_lesson(lesson_id)).status_code == 200
+        assert (await elsewhere.get_lesson(lesson_id)).status_code == 200  # token and view both cached now
         assert (await api.student.post("/api/v1/auth/logout")).status_code == 204
         assert (await elsewhere.list_lessons()).status_code == 401
+        refused = await elsewhere.get_lesson(lesson_id)  # the route that checks the deny-list itself
+        assert refused.status_code == 401 and refused.json()["error"] == "unauthorized"

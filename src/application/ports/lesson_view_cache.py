@@ -21,11 +21,24 @@ class CachedLessonView:
     body: bytes
 
 
+@dataclass(frozen=True, slots=True)
+class ViewForToken:
+    """A cache lookup made together with the deny-list lookup of the caller's token id."""
+
+    view: CachedLessonView | None
+    revoked: bool
+
+
 class LessonViewCache(Protocol):
-    """Never raises: an unreachable cache is a miss, and a write it cannot take is dropped."""
+    """Never raises, except `get_for_token`: an unreachable cache is a miss, a write it cannot take is dropped."""
 
     async def get(self, lesson_id: UUID) -> CachedLessonView | None:
         """The cached view, or None."""
+        ...
+
+    async def get_for_token(self, lesson_id: UUID, jti: str) -> ViewForToken:
+        """The cached view and whether token `jti` was revoked, in one lookup; StorageError when the
+        deny-list cannot be read (the token must then be refused, never waved through)."""
         ...
 
     async def put(self, view: CachedLessonView) -> None:

@@ -7,7 +7,9 @@ from uuid import UUID
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
-from application.ports.lesson_view_cache import CachedLessonView, LessonViewCache
+from application.errors import StorageError
+from application.ports.lesson_view_cache import CachedLessonView, LessonViewCache, ViewForToken
+from infrastructure.security.redis_token_deny_list import revoked_key
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +36,22 @@ return 1
 """
 
 
+# KEYS: revoked-token marker, view. Nothing when the token was revoked, else the view's fields.
+_READ_UNLESS_REVOKED = """
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+return redis.call('HMGET', KEYS[2], 'v', 'owner', 'req', 'body')
+"""
+
+
+def _view(lesson_id: UUID, version: object, owner: object, requested_by: object,
+          body: object) -> CachedLessonView | None:
+    if not (isinstance(body, bytes) and isinstance(owner, bytes) and isinstance(requested_by, bytes)) \
+            or not isinstance(version, bytes):
+        return None
+    return CachedLessonView(lesson_id=lesson_id, version=int(version), owner_id=UUID(owner.decode()),
+                            requested_by=UUID(requested_by.decode()), final=False, body=body)
+
+
 class RedisLessonViewCache(LessonViewCache):
     """One hash per lesson (`v`, `owner`, `req`, `body`) and one stamp: the newest version announced.
 
@@ -50,6 +68,7 @@ class RedisLessonViewCache(LessonViewCache):
         self._stamp_ttl_ms = int(stamp_ttl_s * 1000)
         self._put = redis.register_script(_PUT)
         self._announce = redis.register_script(_ANNOUNCE)
+        self._get_for_token = redis.register_script(_READ_UNLESS_REVOKED)
 
     def _keys(self, lesson_id: UUID) -> list[str]:
         tag = f"{{{lesson_id}}}"  # one hash slot for both keys of a lesson
@@ -63,11 +82,17 @@ class RedisLessonViewCache(LessonViewCache):
         except (RedisError, OSError) as error:
             log.warning("lesson view cache unreadable: %s", type(error).__name__)
             return None
-        if not (isinstance(body, bytes) and isinstance(owner, bytes) and isinstance(requested_by, bytes)) \
-                or version is None:
-            return None
-        return CachedLessonView(lesson_id=lesson_id, version=int(version), owner_id=UUID(owner.decode()),
-                                requested_by=UUID(requested_by.decode()), final=False, body=body)
+        return _view(lesson_id, version, owner, requested_by, body)
+
+    async def get_for_token(self, lesson_id: UUID, jti: str) -> ViewForToken:
+        """One script: the token's deny-list key and the view (StorageError when Redis cannot answer)."""
+        try:
+            found = await self._get_for_token(keys=[revoked_key(self._prefix, jti), self._keys(lesson_id)[0]])
+        except (RedisError, OSError) as error:
+            raise StorageError(f"could not check a token: {type(error).__name__}") from error
+        if not isinstance(found, list):
+            return ViewForToken(view=None, revoked=True)
+        return ViewForToken(view=_view(lesson_id, *found), revoked=False)
 
     async def put(self, view: CachedLessonView) -> None:
         """Store the view unless a newer version was announced or cached (one atomic script)."""

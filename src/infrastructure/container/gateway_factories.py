@@ -10,6 +10,7 @@ from application.ports.artifact_store import ArtifactStore
 from application.ports.job_doorbell import JobDoorbell
 from application.ports.lesson_inbox import LessonInbox
 from application.ports.lesson_view_cache import LessonViewCache
+from application.ports.token_deny_list import TokenDenyList
 from application.ports.unit_of_work import UnitOfWorkFactory
 from application.uow_lesson_inbox import UnitOfWorkLessonInbox
 from infrastructure.cache.no_lesson_view_cache import NoLessonViewCache
@@ -47,10 +48,11 @@ def make_doorbell(redis: "Redis | None", settings: AppSettings) -> JobDoorbell:
     return RedisDoorbell(redis, key=f"{settings.queue.redis_prefix}:doorbell")
 
 
-def make_lesson_view_cache(redis: "Redis | None", settings: AppSettings) -> LessonViewCache:
+def make_lesson_view_cache(redis: "Redis | None", settings: AppSettings,
+                           deny_list: TokenDenyList) -> LessonViewCache:
     """Views in Redis (shared by every API and worker process) when configured; none when embedded."""
     if redis is None:
-        return NoLessonViewCache()
+        return NoLessonViewCache(deny_list)
     return RedisLessonViewCache(redis, settings.queue.redis_prefix)
 
 

@@ -47,6 +47,11 @@ async def _json_codecs(connection: asyncpg.Connection) -> None:
         await connection.set_type_codec(kind, encoder=json.dumps, decoder=json.loads, schema="pg_catalog")
 
 
+async def _keep_session(_: asyncpg.Connection) -> None:
+    """Nothing to reset on release: these statements leave no session state (no SET, LISTEN, locks or cursors),
+    so the default RESET ALL round trip is skipped (asyncpg still rolls back an open transaction)."""
+
+
 class AsyncpgLessonInbox(LessonInbox):
     """Bypasses SQLAlchemy's pool and transaction round trips (pre-ping, BEGIN, SAVEPOINT, COMMIT) on the
     hottest write: the INSERT commits by itself, and `ON CONFLICT … DO NOTHING` on the Idempotency-Key
@@ -66,7 +71,7 @@ class AsyncpgLessonInbox(LessonInbox):
             async with self._opening:
                 if self._pool is None:
                     self._pool = await asyncpg.create_pool(self._dsn, min_size=1, max_size=self._max, timeout=5,
-                                                           init=_json_codecs)
+                                                           init=_json_codecs, reset=_keep_session)
         return self._pool
 
     async def insert(self, lesson: LessonRequest) -> bool:

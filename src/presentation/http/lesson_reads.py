@@ -2,6 +2,7 @@
 
 from uuid import UUID
 
+from litestar.exceptions import NotAuthorizedException
 from litestar.serialization import encode_json
 
 from application.errors import LessonNotFound
@@ -27,9 +28,14 @@ class CachedLessonReads:
         self._cache = cache
         self._get_lesson = get_lesson
 
-    async def body(self, viewer: Actor, lesson_id: UUID) -> bytes:
-        """The lesson's JSON view, or LessonNotFound when it is missing or not visible to `viewer`."""
-        cached = await self._cache.get(lesson_id)
+    async def body(self, viewer: Actor, jti: str, lesson_id: UUID) -> bytes:
+        """The lesson's JSON view, or LessonNotFound when it is missing or not visible to `viewer`.
+
+        The caller's token id is checked against the deny-list in the same lookup (401 when revoked)."""
+        found = await self._cache.get_for_token(lesson_id, jti)
+        if found.revoked or not jti:
+            raise NotAuthorizedException()
+        cached = found.view
         if cached is not None:
             visible = visible_by_ownership(viewer, cached.owner_id, cached.requested_by)
             if visible is True:

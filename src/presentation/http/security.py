@@ -14,6 +14,8 @@ from application.ports.token_deny_list import TokenDenyList
 from domain.user import Role
 from infrastructure.security.verified_token_cache import VerifiedToken, VerifiedTokenCache
 
+# Route option: the handler checks the deny-list itself, in the same round trip as its own read.
+REVOCATION_CHECKED_BY_HANDLER = "revocation_checked_by_handler"
 PUBLIC_PATHS = ["^/api/v1/auth/token$", "^/health/", "^/schema", "^/metrics$"]
 # An empty requirement: the OpenAPI way to say "no credentials needed" (an empty list would be dropped).
 PUBLIC: list[dict[str, list[str]]] = [{}]
@@ -35,7 +37,8 @@ class BearerJWTMiddleware(JWTAuthenticationMiddleware):
     async def authenticate_token(
         self, encoded_token: str, connection: ASGIConnection[Any, Any, Any, Any]
     ) -> AuthenticationResult:
-        """A token verified before (and not yet expired) skips decoding; the deny-list is asked every time."""
+        """A token verified before (and not yet expired) skips decoding; the deny-list is asked every time,
+        here or, on routes marked REVOCATION_CHECKED_BY_HANDLER, by the handler before it reads anything."""
         cache: VerifiedTokenCache[Token] = connection.app.state.container.gateways.verified_tokens()
         digest = cache.digest(encoded_token)
         known = cache.get(digest)
@@ -43,7 +46,8 @@ class BearerJWTMiddleware(JWTAuthenticationMiddleware):
             result = await super().authenticate_token(encoded_token=encoded_token, connection=connection)
             cache.put(digest, VerifiedToken(result.user, result.auth, result.auth.exp.timestamp()))
             return result
-        if await token_revoked(known.auth, connection):
+        handler_checks = connection.scope["route_handler"].opt.get(REVOCATION_CHECKED_BY_HANDLER, False)
+        if not handler_checks and await token_revoked(known.auth, connection):
             raise NotAuthorizedException()
         return AuthenticationResult(user=known.actor, auth=known.auth)
 

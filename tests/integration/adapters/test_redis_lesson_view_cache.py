@@ -1,11 +1,16 @@
 """RedisLessonViewCache against the real Redis: versions never go backwards, reads fall back when it is down."""
 
+from datetime import UTC, datetime, timedelta
 from uuid import UUID, uuid4
 
+import pytest
 from redis.asyncio import Redis
 
-from application.ports.lesson_view_cache import CachedLessonView
+from application.errors import StorageError
+from application.ports.lesson_view_cache import CachedLessonView, ViewForToken
 from infrastructure.cache.redis_lesson_view_cache import RedisLessonViewCache
+from infrastructure.security.redis_token_deny_list import RedisTokenDenyList
+from infrastructure.system.system_clock import SystemClock
 from tests.conftest import redis_prefix
 
 
@@ -52,10 +57,25 @@ async def test_final_views_live_long_and_live_ones_briefly(redis_client: Redis, 
     assert 3_000_000 < final_ttl <= 3_600_000 and 0 < live_ttl <= 5_000
 
 
+async def test_a_token_lookup_reads_the_deny_list_and_the_view_together(redis_client: Redis,
+                                                                         request: object) -> None:
+    cache, lesson_id = cache_on(redis_client, request), uuid4()
+    await cache.put(a_view(lesson_id, 1, body=b"v1"))
+    found = await cache.get_for_token(lesson_id, "jti-1")
+    assert not found.revoked and found.view is not None and found.view.body == b"v1"
+    prefix = redis_prefix(request).rstrip(":")  # type: ignore[arg-type]
+    deny_list = RedisTokenDenyList(redis_client, prefix, SystemClock())
+    await deny_list.revoke("jti-1", datetime.now(UTC) + timedelta(minutes=1))
+    assert (await cache.get_for_token(lesson_id, "jti-1")) == ViewForToken(view=None, revoked=True)
+    assert not (await cache.get_for_token(uuid4(), "jti-2")).revoked
+
+
 async def test_an_unreachable_redis_is_a_miss_and_never_an_error() -> None:
     down = Redis.from_url("redis://127.0.0.1:1/0", socket_connect_timeout=0.5)
     cache, lesson_id = RedisLessonViewCache(down, "nowhere"), uuid4()
     assert await cache.get(lesson_id) is None
     await cache.put(a_view(lesson_id, 1))
     await cache.announce({lesson_id: 2})
+    with pytest.raises(StorageError):  # but a token cannot be vouched for: refused, never waved through
+        await cache.get_for_token(lesson_id, "jti")
     await down.aclose()

@@ -28,6 +28,7 @@ from presentation.http.openapi_responses import error_responses
 from presentation.http.raw_json import json_response
 from presentation.http.schemas.lesson_request_schemas import CreateLessonBody, LessonAccepted
 from presentation.http.schemas.lesson_view_schemas import LessonListView, LessonView
+from presentation.http.security import REVOCATION_CHECKED_BY_HANDLER
 
 MAX_BODY_BYTES = 16 * 1024
 IdempotencyKey = Annotated[
@@ -65,7 +66,7 @@ class LessonsController(Controller):
                               estimated_cost_usd=result.estimated_cost.usd, created_at=result.created_at)
         return Response(body, status_code=202, headers={"Location": url})
 
-    @get("/{lesson_id:uuid}", operation_id="getLesson",
+    @get("/{lesson_id:uuid}", operation_id="getLesson", opt={REVOCATION_CHECKED_BY_HANDLER: True},
          dependencies={"reads": Provide(provide_lesson_reads, sync_to_thread=False)},
          responses=error_responses(400, 401, 404, 503))
     async def read(self, lesson_id: FromPath[UUID], request: Request[Actor, Token, Any],
@@ -73,7 +74,7 @@ class LessonsController(Controller):
         """Status, stages, the lesson, artifacts and cost."""
         # The caller comes from `request.user`, not the `actor` dependency: one dependency less is one
         # task group less per request on the two hottest routes.
-        return json_response(await reads.body(request.user, lesson_id), LessonView)
+        return json_response(await reads.body(request.user, str(request.auth.jti or ""), lesson_id), LessonView)
 
     @get("/", operation_id="listLessons",
          dependencies={"use_case": Provide(provide_list_lessons, sync_to_thread=False)},
