@@ -2,10 +2,12 @@
 
 import logging
 from collections.abc import Mapping
+from typing import Any
 from uuid import UUID
 
 from redis.asyncio import Redis
-from redis.exceptions import RedisError
+from redis.commands.core import AsyncScript
+from redis.exceptions import NoScriptError, RedisError
 
 from application.errors import StorageError
 from application.ports.lesson_view_cache import CachedLessonView, LessonViewCache, ViewForToken
@@ -70,6 +72,14 @@ class RedisLessonViewCache(LessonViewCache):
         self._announce = redis.register_script(_ANNOUNCE)
         self._get_for_token = redis.register_script(_READ_UNLESS_REVOKED)
 
+    async def _run(self, script: AsyncScript, *keys: str, args: tuple[object, ...] = ()) -> Any:
+        """EVALSHA straight on the client (the Script object's own call costs a Protocol isinstance check
+        per call); the script is loaded when the server does not know it yet."""
+        try:
+            return await self._redis.evalsha(script.sha, len(keys), *keys, *args)  # type: ignore[arg-type]
+        except NoScriptError:
+            return await script(keys=list(keys), args=list(args))  # type: ignore[arg-type]
+
     def _keys(self, lesson_id: UUID) -> list[str]:
         tag = f"{{{lesson_id}}}"  # one hash slot for both keys of a lesson
         return [f"{self._prefix}:lesson-view:{tag}", f"{self._prefix}:lesson-stamp:{tag}"]
@@ -87,7 +97,7 @@ class RedisLessonViewCache(LessonViewCache):
     async def get_for_token(self, lesson_id: UUID, jti: str) -> ViewForToken:
         """One script: the token's deny-list key and the view (StorageError when Redis cannot answer)."""
         try:
-            found = await self._get_for_token(keys=[revoked_key(self._prefix, jti), self._keys(lesson_id)[0]])
+            found = await self._run(self._get_for_token, revoked_key(self._prefix, jti), self._keys(lesson_id)[0])
         except (RedisError, OSError) as error:
             raise StorageError(f"could not check a token: {type(error).__name__}") from error
         if not isinstance(found, list):
@@ -97,8 +107,8 @@ class RedisLessonViewCache(LessonViewCache):
     async def put(self, view: CachedLessonView) -> None:
         """Store the view unless a newer version was announced or cached (one atomic script)."""
         try:
-            await self._put(keys=self._keys(view.lesson_id), args=[
-                view.version, str(view.owner_id), str(view.requested_by), view.body, self._ttl_ms[view.final]])
+            await self._run(self._put, *self._keys(view.lesson_id), args=(
+                view.version, str(view.owner_id), str(view.requested_by), view.body, self._ttl_ms[view.final]))
         except (RedisError, OSError) as error:
             log.warning("lesson view not cached: %s", type(error).__name__)
 
