@@ -1,13 +1,13 @@
 """AsyncpgLessonInbox: new lesson requests straight through asyncpg, one autocommitted statement each."""
 
 import asyncio
-import json
 import re
 from datetime import datetime
 from typing import Any
 from uuid import UUID
 
 import asyncpg
+import msgspec
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects.postgresql import asyncpg as asyncpg_dialect
@@ -42,9 +42,13 @@ def _insert_sql(columns: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     return compiled.string, tuple(compiled.positiontup or ())
 
 
+def _json_text(document: object) -> str:
+    return msgspec.json.encode(document).decode()
+
+
 async def _json_codecs(connection: asyncpg.Connection) -> None:
     for kind in ("json", "jsonb"):
-        await connection.set_type_codec(kind, encoder=json.dumps, decoder=json.loads, schema="pg_catalog")
+        await connection.set_type_codec(kind, encoder=_json_text, decoder=msgspec.json.decode, schema="pg_catalog")
 
 
 async def _keep_session(_: asyncpg.Connection) -> None:
