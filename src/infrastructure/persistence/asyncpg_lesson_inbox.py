@@ -63,7 +63,7 @@ class AsyncpgLessonInbox(LessonInbox):
     connections on the next acquire, so a restarted server answers StorageError (503) and then works again.
     """
 
-    def __init__(self, database_url: str, max_connections: int = 20) -> None:
+    def __init__(self, database_url: str, max_connections: int = 32) -> None:
         self._dsn = asyncpg_dsn(database_url)
         self._max = max_connections
         self._pool: asyncpg.Pool | None = None

@@ -40,9 +40,13 @@ def provide_request_lesson(state: State) -> RequestLesson:
 
 
 def provide_lesson_reads(state: State) -> CachedLessonReads:
-    """Lesson reads through the view cache."""
-    container = container_of(state)
-    return CachedLessonReads(container.gateways.lesson_views(), container.use_cases.get_lesson())
+    """Lesson reads through the view cache (stateless: built once per app)."""
+    reads: CachedLessonReads | None = state.get("lesson_reads")
+    if reads is None:
+        container = container_of(state)
+        reads = CachedLessonReads(container.gateways.lesson_views(), container.use_cases.get_lesson())
+        state["lesson_reads"] = reads
+    return reads
 
 
 def provide_list_lessons(state: State) -> ListLessons:
