@@ -10,7 +10,8 @@ from uuid import UUID
 class CachedLessonView:
     """A lesson's rendered view at one stored version, with the ids that decide who may read it.
 
-    `final` marks a status no transition leaves (completed, cancelled, rejected): such a view can be kept long.
+    `final` marks a status no transition leaves (completed, cancelled, rejected): such a view can be kept long
+    (it matters when a view is put; views read back say False).
     """
 
     lesson_id: UUID
@@ -30,11 +31,8 @@ class ViewForToken:
 
 
 class LessonViewCache(Protocol):
-    """Never raises, except `get_for_token`: an unreachable cache is a miss, a write it cannot take is dropped."""
-
-    async def get(self, lesson_id: UUID) -> CachedLessonView | None:
-        """The cached view, or None."""
-        ...
+    """Writes never raise (a write the cache cannot take is dropped); a read that cannot tell whether the
+    caller's token was revoked raises StorageError."""
 
     async def get_for_token(self, lesson_id: UUID, jti: str) -> ViewForToken:
         """The cached view and whether token `jti` was revoked, in one lookup; StorageError when the

@@ -14,10 +14,6 @@ class NoLessonViewCache(LessonViewCache):
     def __init__(self, deny_list: TokenDenyList) -> None:
         self._deny_list = deny_list
 
-    async def get(self, lesson_id: UUID) -> CachedLessonView | None:
-        """Always a miss."""
-        return None
-
     async def get_for_token(self, lesson_id: UUID, jti: str) -> ViewForToken:
         """A miss, and the deny-list's answer."""
         return ViewForToken(view=None, revoked=await self._deny_list.is_revoked(jti))

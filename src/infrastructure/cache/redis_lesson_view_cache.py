@@ -84,16 +84,6 @@ class RedisLessonViewCache(LessonViewCache):
         tag = f"{{{lesson_id}}}"  # one hash slot for both keys of a lesson
         return [f"{self._prefix}:lesson-view:{tag}", f"{self._prefix}:lesson-stamp:{tag}"]
 
-    async def get(self, lesson_id: UUID) -> CachedLessonView | None:
-        """One HMGET; a miss when absent or when Redis cannot answer."""
-        try:
-            version, owner, requested_by, body = await self._redis.hmget(
-                self._keys(lesson_id)[0], ["v", "owner", "req", "body"])
-        except (RedisError, OSError) as error:
-            log.warning("lesson view cache unreadable: %s", type(error).__name__)
-            return None
-        return _view(lesson_id, version, owner, requested_by, body)
-
     async def get_for_token(self, lesson_id: UUID, jti: str) -> ViewForToken:
         """One script: the token's deny-list key and the view (StorageError when Redis cannot answer)."""
         try:

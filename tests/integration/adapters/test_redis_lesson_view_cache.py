@@ -13,6 +13,8 @@ from infrastructure.security.redis_token_deny_list import RedisTokenDenyList
 from infrastructure.system.system_clock import SystemClock
 from tests.conftest import redis_prefix
 
+JTI = "a-token-never-revoked"
+
 
 def a_view(lesson_id: UUID, version: int, final: bool = False, body: bytes = b"{}") -> CachedLessonView:
     return CachedLessonView(lesson_id=lesson_id, version=version, owner_id=UUID(int=1), requested_by=UUID(int=2),
@@ -25,9 +27,9 @@ def cache_on(redis: Redis, request: object) -> RedisLessonViewCache:
 
 async def test_a_view_is_read_back_with_its_owner_ids(redis_client: Redis, request: object) -> None:
     cache, lesson_id = cache_on(redis_client, request), uuid4()
-    assert await cache.get(lesson_id) is None
+    assert (await cache.get_for_token(lesson_id, JTI)).view is None
     await cache.put(a_view(lesson_id, 3, body=b'{"status":"running"}'))
-    cached = await cache.get(lesson_id)
+    cached = (await cache.get_for_token(lesson_id, JTI)).view
     assert cached is not None and cached.body == b'{"status":"running"}' and cached.version == 3
     assert (cached.owner_id, cached.requested_by) == (UUID(int=1), UUID(int=2))
 
@@ -37,12 +39,12 @@ async def test_an_announced_version_drops_older_views_and_refuses_late_ones(redi
     cache, lesson_id = cache_on(redis_client, request), uuid4()
     await cache.put(a_view(lesson_id, 3, body=b"v3"))
     await cache.announce({lesson_id: 4})  # a writer is about to commit version 4
-    assert await cache.get(lesson_id) is None
+    assert (await cache.get_for_token(lesson_id, JTI)).view is None
     await cache.put(a_view(lesson_id, 3, body=b"v3 read before the commit"))  # a slow reader: refused
-    assert await cache.get(lesson_id) is None
+    assert (await cache.get_for_token(lesson_id, JTI)).view is None
     await cache.put(a_view(lesson_id, 4, body=b"v4"))
     await cache.put(a_view(lesson_id, 3, body=b"v3 again"))  # never backwards, even without a stamp race
-    cached = await cache.get(lesson_id)
+    cached = (await cache.get_for_token(lesson_id, JTI)).view
     assert cached is not None and cached.body == b"v4"
 
 
@@ -70,12 +72,11 @@ async def test_a_token_lookup_reads_the_deny_list_and_the_view_together(redis_cl
     assert not (await cache.get_for_token(uuid4(), "jti-2")).revoked
 
 
-async def test_an_unreachable_redis_is_a_miss_and_never_an_error() -> None:
+async def test_an_unreachable_redis_drops_writes_and_refuses_reads() -> None:
     down = Redis.from_url("redis://127.0.0.1:1/0", socket_connect_timeout=0.5)
     cache, lesson_id = RedisLessonViewCache(down, "nowhere"), uuid4()
-    assert await cache.get(lesson_id) is None
     await cache.put(a_view(lesson_id, 1))
     await cache.announce({lesson_id: 2})
-    with pytest.raises(StorageError):  # but a token cannot be vouched for: refused, never waved through
+    with pytest.raises(StorageError):  # a token cannot be vouched for: refused, never waved through
         await cache.get_for_token(lesson_id, "jti")
     await down.aclose()
