@@ -34,8 +34,11 @@ def provide_actor(request: Request[Actor, Any, Any]) -> Actor:
 
 
 def provide_request_lesson(state: State) -> RequestLesson:
-    """RequestLesson from the container."""
-    use_case: RequestLesson = container_of(state).use_cases.request_lesson()
+    """RequestLesson from the container (stateless: built once per app, it runs on every POST /lessons)."""
+    use_case: RequestLesson | None = state.get("request_lesson")
+    if use_case is None:
+        use_case = container_of(state).use_cases.request_lesson()
+        state["request_lesson"] = use_case
     return use_case
 
 
