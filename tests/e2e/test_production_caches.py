@@ -63,6 +63,9 @@ async def test_a_cached_read_skips_the_database_but_not_the_visibility_rules(api
     again = await api.student.get_lesson(lesson_id)
     assert again.status_code == 200 and again.json() == first.json() and again.json()["status"] == "queued"
     assert statements == []  # served from Redis: no transaction, no query
+    assert again.headers["content-type"] == first.headers["content-type"] and again.headers["x-trace-id"]
+    unknown = await api.student.get(f"/api/v1/lessons/{lesson_id}?verbose=1")  # not a shortcut: the full route
+    assert unknown.status_code == 400 and unknown.json()["error"] == "validation_error"
     assert (await api.other_student.get_lesson(lesson_id)).status_code == 404
     assert statements == []  # another student is refused from the cached owner ids alone
     assert (await api.teacher.get_lesson(lesson_id)).json()["id"] == lesson_id  # her class: the database says so
