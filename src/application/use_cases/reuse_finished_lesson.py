@@ -3,7 +3,7 @@
 import hashlib
 import logging
 
-from application.errors import StorageError
+from application.errors import ArtifactNotFound, StorageError
 from application.ports.artifact_store import ArtifactStore
 from application.ports.clock import Clock
 from application.ports.cost_estimator import CostEstimator
@@ -54,8 +54,11 @@ class ReuseFinishedLesson:
         return True
 
     async def _copy(self, donor: LessonRequest, lesson: LessonRequest, artifact: Artifact) -> Artifact:
-        data = b"".join([chunk async for chunk in self._store.read(artifact_key(donor.id, artifact.stage,
-                                                                              artifact.name))])
+        try:
+            data = b"".join([chunk async for chunk in self._store.read(artifact_key(donor.id, artifact.stage,
+                                                                                  artifact.name))])
+        except ArtifactNotFound:
+            raise StorageError(f"{artifact.name} of lesson {donor.id} is missing from the store") from None
         if hashlib.sha256(data).hexdigest() != artifact.sha256:
             raise StorageError(f"stored {artifact.name} of lesson {donor.id} does not match its sha256")
         stored = await self._store.put(artifact_key(lesson.id, artifact.stage, artifact.name), data,

@@ -71,3 +71,11 @@ async def test_another_corpus_band_or_interest_is_generated_anew(world: World) -
     versions.now = GenerationVersions(corpus="c2", model="m1", prompt="p2")
     await finished(world, process, world.student)  # the prompts changed
     assert world.writer.calls == 4
+
+
+async def test_a_donor_whose_files_are_gone_is_not_reused_and_the_stages_run(world: World) -> None:
+    process = processor(world, Versions())
+    first_id = await finished(world, process, world.student)
+    del world.store.objects[f"lessons/{first_id}/publish/lesson.md"]
+    second_id = await finished(world, process, world.other_student)
+    assert world.writer.calls == 2 and world.uow.db.lessons[second_id][0].status is LessonStatus.COMPLETED
