@@ -5,7 +5,11 @@ from typing import Any
 
 from playwright.sync_api import Locator, Page, expect
 
-FINISHED_TIMEOUT_MS = 180_000
+from tests.e2e.studio.conftest import PageProblems
+
+FINISHED_TIMEOUT_S = 120.0
+_FINISHED = """() => [document.getElementById("lesson-state").dataset.status ?? null,
+                       document.getElementById("media-panel").dataset.ready === "true"]"""
 _RECORD_ANNOUNCEMENTS = """() => {
   const status = document.getElementById("status");
   window.__said = [];
@@ -17,8 +21,9 @@ _RECORD_ANNOUNCEMENTS = """() => {
 class StudioPage:
     """The studio as seen by one person in one browser page."""
 
-    def __init__(self, page: Page) -> None:
+    def __init__(self, page: Page, problems: PageProblems) -> None:
         self.page = page
+        self.problems = problems
 
     def sign_in_with_keyboard(self, url: str, username: str, password: str) -> None:
         """Open the page and sign in with the keyboard only: Tab past the skip link, type, Enter."""
@@ -45,13 +50,18 @@ class StudioPage:
         self.page.get_by_role("button", name="Create lesson").click()
 
     def wait_until_finished(self) -> str:
-        """Wait for the lesson to reach a final state and its media to be shown; returns the final status."""
-        self.page.wait_for_selector('#lesson-state[data-status="completed"], #lesson-state[data-status="failed"], '
-                                    '#lesson-state[data-status="rejected"]', timeout=FINISHED_TIMEOUT_MS)
-        status = str(self.page.locator("#lesson-state").get_attribute("data-status"))
-        if status == "completed":
-            self.page.wait_for_selector('#media-panel[data-ready="true"]', timeout=FINISHED_TIMEOUT_MS)
-        return status
+        """Wait for the lesson to reach a final state and, when completed, for its media to be shown; returns
+        the final status. A script error in the page fails at once instead of waiting out the timeout."""
+        deadline = time.monotonic() + FINISHED_TIMEOUT_S
+        while True:
+            status, media_ready = self.page.evaluate(_FINISHED)
+            if status in ("failed", "rejected", "cancelled") or (status == "completed" and media_ready):
+                return str(status)
+            if self.problems.messages:
+                raise AssertionError(f"the page reported errors: {self.problems.messages}")
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the lesson is still {status} after {FINISHED_TIMEOUT_S}s")
+            time.sleep(0.2)
 
     def announcements(self) -> list[str]:
         """Every text the live status region took since sign-in."""
@@ -82,4 +92,5 @@ class StudioPage:
 
     def media(self, element_id: str, expression: str) -> Any:
         """Evaluate `expression` over the media element with this id (bound as `m`)."""
-        return self.page.evaluate(f"() => {{ const m = document.getElementById({element_id!r}); return {expression}; }}")
+        script = f"() => {{ const m = document.getElementById({element_id!r}); return {expression}; }}"
+        return self.page.evaluate(script)

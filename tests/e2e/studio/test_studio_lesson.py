@@ -106,7 +106,7 @@ def _play_video_with_captions(studio: StudioPage) -> str:
 def test_a_student_requests_watches_plays_and_answers_a_lesson(
     served: ServeProcess, page: Page, problems: PageProblems
 ) -> None:
-    studio = StudioPage(page)
+    studio = StudioPage(page, problems)
     studio.sign_in_with_keyboard(served.studio_url, "demo-student", served.password("demo-student"))
     studio.request_lesson(QUERY, grade=4, interest="soccer", modalities={"text", "audio", "video"})
     assert studio.wait_until_finished() == "completed"

@@ -4,7 +4,7 @@ browser signs in and calls the API with a bearer token — and served under a st
 from functools import cache
 from pathlib import Path
 
-from litestar import MediaType, Response, Router, get
+from litestar import MediaType, Response, get
 from litestar.datastructures import CacheControlHeader
 from litestar.static_files import create_static_files_router
 from litestar.types import ControllerRouterHandler

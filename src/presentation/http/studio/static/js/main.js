@@ -112,7 +112,7 @@ async function openLesson(id) {
     if (!isCurrent()) return;
     renderProgress(doc);
     if (TERMINAL.has(doc.status)) {
-      await renderOutcome(doc, isCurrent);
+      await renderOutcome(doc, isCurrent).catch(reportError);
       if (isCurrent()) history.refresh();
       return;
     }
