@@ -139,3 +139,32 @@ def test_a_student_requests_watches_plays_and_answers_a_lesson(
 def test_the_serve_command_prints_the_studio_address(served: ServeProcess) -> None:
     assert served.studio_url == f"http://127.0.0.1:{served.port}/studio"
     assert Path(served.home / "var" / "lessonsmith.db").exists()
+
+
+def test_wrong_passwords_bad_fields_and_sign_out_are_explained_on_the_page(
+    served: ServeProcess, page: Page, problems: PageProblems
+) -> None:
+    page.goto(served.studio_url)
+    page.get_by_label("Username").fill("demo-student")
+    page.get_by_label("Password").fill("not-the-password")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("alert")).to_have_text("Wrong username or password.")
+    expect(page.get_by_label("Username")).to_be_visible()
+
+    StudioPage(page, problems).sign_in_with_keyboard(served.studio_url, "demo-student", served.password("demo-student"))
+    page.get_by_label("Your question").fill("How do magnets work?")
+    page.get_by_label("Interest").fill("<script>")
+    page.get_by_role("button", name="Create lesson").click()
+    interest = page.get_by_label("Interest")
+    expect(interest).to_have_attribute("aria-invalid", "true")
+    expect(interest).to_be_focused()
+    expect(page.locator("#interest-error")).to_have_text("Use letters, numbers and ordinary punctuation here.")
+    expect(page.get_by_role("alert")).to_have_text("The request is not valid.")
+
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.get_by_label("Username")).to_be_focused()
+    expect(page.get_by_role("status")).to_have_text("Signed out.")
+    expect(page.locator("#workspace")).to_be_hidden()
+    assert problems.messages == [
+        "console: Failed to load resource: the server responded with a status of 401 (Unauthorized)",
+        "console: Failed to load resource: the server responded with a status of 400 (Bad Request)"]

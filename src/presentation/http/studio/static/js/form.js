@@ -3,6 +3,15 @@
 import { byId, setText } from "./dom.js";
 
 const FIELDS = ["student_query", "grade_level", "interest", "requested_modalities"];
+// Plain words for the API's error codes (its own messages name types and patterns).
+const PLAIN = {
+  missing: "This is required.",
+  too_long: "This is too long.",
+  too_short: "This is too short.",
+  invalid_format: "Use letters, numbers and ordinary punctuation here.",
+  invalid_choice: "Choose one of the listed options.",
+  out_of_range: "This value is out of range.",
+};
 
 /** The POST /api/v1/lessons body from the form. */
 export function lessonRequest() {
@@ -31,7 +40,7 @@ export function showFieldErrors(details) {
   for (const detail of details) {
     const field = String(detail.field ?? "").split(/[.[]/)[0];
     if (!FIELDS.includes(field)) continue;
-    setText(byId(`${field}-error`), detail.message);
+    setText(byId(`${field}-error`), PLAIN[detail.code] ?? detail.message);
     byId(field).setAttribute("aria-invalid", "true");
     first ??= field;
   }

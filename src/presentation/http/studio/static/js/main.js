@@ -32,7 +32,11 @@ function alertUser(text) {
   show(byId("alert"), Boolean(text));
 }
 
-const sentence = (text) => (/[.!?]$/.test(text) ? text : `${text}.`);
+/** An API message as a sentence: capitalised, with a full stop. */
+const sentence = (text) => {
+  const capital = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+};
 
 function reportError(error) {
   const wait = error instanceof ApiError && error.retryAfter ? ` Try again in ${error.retryAfter} s.` : "";
@@ -159,6 +163,10 @@ byId("lesson-form").addEventListener("submit", async (event) => {
   event.preventDefault();
   clearFieldErrors();
   alertUser("");
+  if (!byId("student_query").value.trim()) {
+    showFieldErrors([{ field: "student_query", code: "missing" }]);
+    return;
+  }
   const button = byId("create-lesson");
   button.disabled = true;
   try {
