@@ -78,3 +78,29 @@ def test_html_and_script_in_a_lesson_are_shown_as_text(
 
     assert page.evaluate(_INJECTED) == {"pwned": None, "elements": 0}
     assert problems.messages == []
+
+
+def test_a_lesson_from_the_history_opens_again_with_what_its_skipped_stages_saved(
+    hostile_app: ThreadedApp, page: Page, problems: PageProblems
+) -> None:
+    studio = StudioPage(page, problems)
+    studio.sign_in_with_keyboard(f"{hostile_app.base_url}/studio", "mallory", PASSWORD)
+    studio.request_lesson("What is the water cycle?", grade=3, interest="", modalities={"text"})
+    assert studio.wait_until_finished() == "completed"
+    lesson = _lesson(hostile_app)
+    page.reload()
+    studio.sign_in_with_keyboard(f"{hostile_app.base_url}/studio", "mallory", PASSWORD)
+    expect(page.locator("#lesson")).to_be_hidden()
+    page.locator(f'#history button[data-lesson-id="{lesson["id"]}"]').click()
+    assert studio.wait_until_finished() == "completed"
+    expect(page.locator("#lesson-title")).to_have_text(lesson["lesson"]["title"])
+    saved = [x for x in lesson["cost"]["lines"] if x["kind"] == "saved"]
+    assert saved and lesson["cost"]["saved_usd"] != "0"
+    expect(page.locator("#cost-saved")).to_have_text(f"${lesson['cost']['saved_usd']}")
+    expect(page.locator("#cost-lines tr.saved")).to_have_count(len(saved))
+    expect(page.locator("#stages tr[data-status=skipped]")).to_have_count(3)
+    expect(page.locator("#media-panel")).to_be_visible()
+    expect(page.locator("#audio-block, #video-block, #slides-block")).to_have_count(3)
+    for block in ("#audio-block", "#video-block", "#slides-block"):
+        expect(page.locator(block)).to_be_hidden()
+    assert problems.messages == []

@@ -161,6 +161,15 @@ def test_wrong_passwords_bad_fields_and_sign_out_are_explained_on_the_page(
     expect(page.locator("#interest-error")).to_have_text("Use letters, numbers and ordinary punctuation here.")
     expect(page.get_by_role("alert")).to_have_text("The request is not valid.")
 
+    interest.fill("magnets")
+    page.get_by_role("checkbox", name="Video", exact=True).check()
+    page.get_by_role("button", name="Create lesson").click()
+    expect(interest).not_to_have_attribute("aria-invalid", "true")
+    page.get_by_role("button", name="Cancel lesson").click()
+    expect(page.locator("#lesson-state")).to_have_attribute("data-status", "cancelled", timeout=60_000)
+    expect(page.get_by_role("alert")).to_have_text("The lesson was cancelled.")
+    expect(page.get_by_role("button", name="Cancel lesson")).to_be_hidden()
+
     page.get_by_role("button", name="Sign out").click()
     expect(page.get_by_label("Username")).to_be_focused()
     expect(page.get_by_role("status")).to_have_text("Signed out.")
