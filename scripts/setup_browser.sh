@@ -15,6 +15,8 @@ else
   exit 0
 fi
 export DEBIAN_FRONTEND=noninteractive
-"${SUDO[@]}" apt-get update -qq
-"${SUDO[@]}" apt-get install -y -qq --no-install-recommends chromium chromium-driver fonts-dejavu-core >/dev/null
-chromium --version
+WAIT_FOR_LOCK=(-o DPkg::Lock::Timeout=300)  # another apt run on the machine: wait for it instead of failing
+"${SUDO[@]}" apt-get "${WAIT_FOR_LOCK[@]}" update -qq
+"${SUDO[@]}" apt-get "${WAIT_FOR_LOCK[@]}" install -y -qq --no-install-recommends \
+  chromium chromium-driver fonts-dejavu-core >/dev/null
+echo "setup_browser: installed $(dpkg-query -W -f='chromium ${Version}' chromium)"
