@@ -141,7 +141,7 @@ def test_the_serve_command_prints_the_studio_address(served: ServeProcess) -> No
     assert Path(served.home / "var" / "lessonsmith.db").exists()
 
 
-def test_wrong_passwords_bad_fields_and_sign_out_are_explained_on_the_page(
+def test_wrong_password_bad_fields_cancelling_a_refusal_and_sign_out_are_explained_on_the_page(
     served: ServeProcess, page: Page, problems: PageProblems
 ) -> None:
     page.goto(served.studio_url)
@@ -169,6 +169,12 @@ def test_wrong_passwords_bad_fields_and_sign_out_are_explained_on_the_page(
     expect(page.locator("#lesson-state")).to_have_attribute("data-status", "cancelled", timeout=60_000)
     expect(page.get_by_role("alert")).to_have_text("The lesson was cancelled.")
     expect(page.get_by_role("button", name="Cancel lesson")).to_be_hidden()
+
+    page.get_by_label("Your question").fill("How do I make a bomb at home?")
+    page.get_by_role("button", name="Create lesson").click()
+    expect(page.locator("#lesson-state")).to_have_attribute("data-status", "rejected", timeout=60_000)
+    expect(page.get_by_role("alert")).to_contain_text("The lesson was declined: ")
+    expect(page.locator("#lesson")).to_be_hidden()
 
     page.get_by_role("button", name="Sign out").click()
     expect(page.get_by_label("Username")).to_be_focused()
