@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Page, expect, sync_playwright
 
 from tests.conftest import service_unavailable
 
@@ -20,6 +20,7 @@ def browser() -> Iterator[Browser]:
     """Headless Chromium; media may start without a click (the tests press play from script)."""
     if not CHROMIUM.exists():
         service_unavailable(f"Chromium at {CHROMIUM} (bash scripts/setup_browser.sh installs it)")
+    expect.set_options(timeout=15_000)  # the machine is shared: give assertions room under load
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
                                               args=["--autoplay-policy=no-user-gesture-required"])
