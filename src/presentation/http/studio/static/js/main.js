@@ -182,11 +182,23 @@ byId("lesson-form").addEventListener("submit", async (event) => {
   }
 });
 
+/** Calls `action` again while the lesson was being saved by a worker at the same moment (409 `conflict`). */
+async function despiteConcurrentSaves(action, attempts = 4) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await action();
+    } catch (error) {
+      if (!(error instanceof ApiError && error.code === "conflict") || attempt >= attempts) throw error;
+      await sleep(100 * attempt);
+    }
+  }
+}
+
 for (const [id, call, message] of [["cancel-lesson", (x) => api.cancelLesson(x), "Cancelling the lesson."],
   ["retry-lesson", (x) => api.retryLesson(x), "Retrying the lesson."]]) {
   byId(id).addEventListener("click", async () => {
     try {
-      await call(currentId);
+      await despiteConcurrentSaves(() => call(currentId));
       announce(message);
       openLesson(currentId);
     } catch (error) {
