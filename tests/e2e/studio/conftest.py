@@ -1,18 +1,26 @@
 """Fixtures of the browser tests: Debian's Chromium driven by Playwright (never a downloaded browser)."""
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, expect, sync_playwright
 
+from application.use_cases.create_user import CreateUserCommand
+from domain.user import Role
+from infrastructure.container.application import ApplicationContainer, build_container
+from presentation.http.app import create_app
 from tests.conftest import service_unavailable
+from tests.e2e.conftest import FAST_HASHER, PASSWORD, embedded_settings
+from tests.e2e.studio.servers import ThreadedApp
 
 CHROMIUM = Path(os.environ.get("LESSONSMITH_TEST_CHROMIUM", "/usr/bin/chromium"))
 ARTIFACTS_DIR = Path(__file__).resolve().parents[3] / "test-artifacts"
 SAVED: list[str] = []
+STUDENT = "mallory"
 
 
 @pytest.fixture(scope="module")
@@ -55,6 +63,23 @@ def page(browser: Browser) -> Iterator[Page]:
 def problems(page: Page) -> PageProblems:
     """What went wrong in the page's scripts; a test asserts it stayed empty."""
     return PageProblems(page)
+
+
+@contextmanager
+def studio_app(home: Path, configure: Callable[[ApplicationContainer], None] | None = None) -> Iterator[ThreadedApp]:
+    """The app on the embedded profile in `home` (real worker, offline providers), served from a thread, with
+    one student, STUDENT / PASSWORD; `configure` may override providers first."""
+    container = build_container(embedded_settings(home))
+    container.gateways.hasher.override(FAST_HASHER)
+    if configure is not None:
+        configure(container)
+
+    async def create_student(started: ApplicationContainer) -> None:
+        await started.use_cases.create_user().execute(
+            CreateUserCommand(username=STUDENT, role=Role.STUDENT, password=PASSWORD))
+
+    with ThreadedApp(create_app(container, on_started=create_student)) as running:
+        yield running
 
 
 def save_screenshot(page: Page, name: str) -> Path:

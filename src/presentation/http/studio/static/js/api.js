@@ -8,6 +8,7 @@ export class ApiError extends Error {
     this.code = body?.error ?? "http_error";
     this.details = Array.isArray(body?.details) ? body.details : [];
     this.retryAfter = retryAfter;
+    this.sessionEnded = false;
   }
 }
 
@@ -84,6 +85,7 @@ export class Api {
       response.headers.get("Retry-After"));
     if (response.status === 401 && withToken && this.token) {
       this.token = null;
+      error.sessionEnded = true; // already reported through onSignedOut
       this.onSignedOut(error);
     }
     throw error;

@@ -39,6 +39,7 @@ const sentence = (text) => {
 };
 
 function reportError(error) {
+  if (error instanceof ApiError && error.sessionEnded) return; // the sign-in form says so already
   const wait = error instanceof ApiError && error.retryAfter ? ` Try again in ${error.retryAfter} s.` : "";
   alertUser(error instanceof ApiError ? sentence(error.message) + wait : `Something went wrong: ${error.message}`);
 }
