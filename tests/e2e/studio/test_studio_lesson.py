@@ -118,6 +118,7 @@ def test_a_student_requests_watches_plays_and_answers_a_lesson(
     said = studio.announcements()
     assert "Lesson requested." in said and any(s.startswith("Working: ") for s in said), said
     expect(page.get_by_role("status")).to_have_text(f"Your lesson “{lesson['lesson']['title']}” is ready.")
+    expect(page).to_have_title(f"{lesson['lesson']['title']} – Lessonsmith studio")
 
     _check_stages_and_cost(page, lesson)
     _check_text_and_citations(page, lesson)

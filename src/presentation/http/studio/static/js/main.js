@@ -10,6 +10,7 @@ import { MediaShelf } from "./media.js";
 import { renderQuiz } from "./quiz.js";
 import { describeProgress, renderStages } from "./stages.js";
 
+const PAGE_TITLE = "Lessonsmith studio";
 const POLL_MS = 500;
 const MAX_POLL_FAILURES = 5;
 const TERMINAL = new Set(["completed", "failed", "cancelled", "rejected"]);
@@ -54,6 +55,7 @@ function showSignIn(message) {
 }
 
 function hideLesson() {
+  document.title = PAGE_TITLE;
   media.reset();
   for (const id of ["lesson", "quiz-panel", "progress-panel", "cost-panel"]) show(byId(id), false);
 }
@@ -81,6 +83,7 @@ async function renderOutcome(doc, isCurrent) {
     return;
   }
   renderLessonText(doc);
+  document.title = `${doc.lesson.title} – ${PAGE_TITLE}`;
   show(byId("lesson"));
   renderQuiz(byId("quiz"), byId("quiz-score"), doc.lesson.quiz);
   show(byId("quiz-panel"), doc.lesson.quiz.length > 0);
