@@ -51,7 +51,8 @@ class LessonRequest:
 
     `attempt` counts claims and is the fencing token of the worker holding the lease; `deliveries`
     counts claims since the request was last queued by a person (the attempt limit applies to it);
-    `version` changes on every save and guards concurrent writers.
+    `version` changes on every save and guards concurrent writers; `trace_id` is the trace of the request
+    that created it, so the worker's log lines join the HTTP request's.
     """
 
     id: UUID
@@ -77,6 +78,7 @@ class LessonRequest:
     idempotency_key: str | None = None
     fingerprint: str = ""
     not_before: datetime | None = None
+    trace_id: str | None = None
 
     def __post_init__(self) -> None:
         if not self.stages:

@@ -14,6 +14,7 @@ from infrastructure.offline.keyword_passage_index import KeywordPassageIndex
 from infrastructure.offline.keyword_query_classifier import KeywordQueryClassifier
 from infrastructure.offline.offline_script_writer import OfflineScriptWriter
 from infrastructure.offline.passage_catalog import load_builtin_catalogue
+from infrastructure.offline.stage_providers import offline_stage_providers
 
 
 class Generators(containers.DeclarativeContainer):
@@ -34,3 +35,4 @@ class Generators(containers.DeclarativeContainer):
     video_renderer = providers.Singleton(FfmpegVideoRenderer, ffmpeg, fps=media_settings.provided.video_fps,
                                          preset=media_settings.provided.video_preset)
     available_modalities = providers.Object(frozenset(Modality))
+    stage_providers = providers.Singleton(offline_stage_providers)

@@ -44,6 +44,7 @@ def lesson_to_row(lesson: LessonRequest) -> dict[str, Any]:
         "spent_micros": lesson.ledger.spent.micros,
         "saved_micros": lesson.ledger.saved.micros,
         "estimated_micros": lesson.ledger.estimated.micros,
+        "trace_id": lesson.trace_id,
     }
 
 
@@ -75,4 +76,5 @@ def lesson_from_row(row: Mapping[Any, Any]) -> LessonRequest:
         idempotency_key=row["idempotency_key"],
         fingerprint=row["fingerprint"],
         not_before=as_utc(not_before) if not_before is not None else None,
+        trace_id=row["trace_id"],
     )

@@ -72,6 +72,7 @@ lesson_requests = sa.Table(
     sa.Column("spent_micros", sa.BigInteger(), nullable=False, server_default="0"),
     sa.Column("saved_micros", sa.BigInteger(), nullable=False, server_default="0"),
     sa.Column("estimated_micros", sa.BigInteger(), nullable=False, server_default="0"),
+    sa.Column("trace_id", sa.String(64), nullable=True),
     sa.UniqueConstraint("requested_by", "idempotency_key", name=IDEMPOTENCY_CONSTRAINT),
     sa.Index("ix_lesson_requests_claim", "status", "created_at", "id"),
     sa.Index("ix_lesson_requests_lease", "status", "lease_expires_at"),

@@ -16,10 +16,12 @@ from presentation.http.controllers.auth_controller import AuthController
 from presentation.http.controllers.classes_controller import ClassesController
 from presentation.http.controllers.health_controller import HealthController
 from presentation.http.controllers.lessons_controller import LessonsController
+from presentation.http.controllers.metrics_controller import MetricsController
 from presentation.http.controllers.usage_controller import UsageController
 from presentation.http.error_handlers import exception_handlers
 from presentation.http.openapi_structs import ClosedStructSchemaPlugin
 from presentation.http.query_allowlist import KnownQueryParameters
+from presentation.http.request_telemetry import RequestTelemetryMiddleware
 from presentation.http.security import build_jwt_auth
 from presentation.http.trace import TraceMiddleware
 from presentation.runtime import start_services, stop_services
@@ -62,9 +64,10 @@ def create_app(
     )
     return Litestar(
         route_handlers=[AuthController, LessonsController, ArtifactsController, UsageController, ClassesController,
-                        AdminController, HealthController],
+                        AdminController, HealthController,
+                        MetricsController],
         on_app_init=[jwt_auth.on_app_init],
-        middleware=[TraceMiddleware],
+        middleware=[TraceMiddleware, RequestTelemetryMiddleware],
         exception_handlers=exception_handlers(),
         openapi_config=openapi,
         plugins=[ClosedStructSchemaPlugin()],

@@ -1,9 +1,9 @@
 """The lesson routes: create, read, list, cancel, retry."""
 
-from typing import Annotated
+from typing import Annotated, Any
 from uuid import UUID
 
-from litestar import Controller, Response, get, post
+from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, FromQuery, HeaderParameter, JSONBody, QueryParameter
 
@@ -24,8 +24,10 @@ from presentation.http.dependencies import (
 )
 from presentation.http.lesson_presenter import API_PREFIX, present_lesson, present_summary
 from presentation.http.openapi_responses import error_responses
+from presentation.http.request_telemetry import note_lesson
 from presentation.http.schemas.lesson_request_schemas import CreateLessonBody, LessonAccepted
 from presentation.http.schemas.lesson_view_schemas import LessonListView, LessonView
+from presentation.http.trace import trace_id_of
 
 MAX_BODY_BYTES = 16 * 1024
 IdempotencyKey = Annotated[
@@ -47,7 +49,7 @@ class LessonsController(Controller):
           dependencies={"use_case": Provide(provide_request_lesson, sync_to_thread=False)},
           responses=error_responses(400, 401, 403, 413, 422, 429, 503))
     async def create(
-        self, data: JSONBody[CreateLessonBody], actor: NamedDependency[Actor],
+        self, request: Request[Actor, Any, Any], data: JSONBody[CreateLessonBody], actor: NamedDependency[Actor],
         use_case: NamedDependency[RequestLesson], idempotency_key: IdempotencyKey = None
     ) -> Response[LessonAccepted]:
         """Record a lesson request and answer at once; poll `status_url` for progress.
@@ -56,8 +58,9 @@ class LessonsController(Controller):
             actor=actor, student_query=data.student_query, grade_level=data.grade_level, interest=data.interest,
             requested_modalities=list(data.requested_modalities) if data.requested_modalities is not None else None,
             language=data.language, student_id=data.student_id, max_cost_usd=data.max_cost_usd,
-            idempotency_key=idempotency_key,
+            idempotency_key=idempotency_key, trace_id=trace_id_of(request.scope),
         ))
+        note_lesson(request.scope, str(result.lesson_id))
         url = f"{API_PREFIX}/{result.lesson_id}"
         body = LessonAccepted(id=result.lesson_id, status=result.status.value, status_url=url,
                               estimated_cost_usd=result.estimated_cost.usd, created_at=result.created_at)
