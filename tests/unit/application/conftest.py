@@ -15,6 +15,7 @@ from application.stages.publish_stage import PublishStage
 from application.stages.render_video_stage import RenderVideoStage
 from application.stages.retrieve_stage import RetrieveStage
 from application.stages.stage_handler import StageHandler
+from application.stages.stage_reporter import StageReporter
 from application.stages.understand_stage import UnderstandStage
 from application.stages.write_stage import WriteStage
 from application.use_cases.process_lesson import LeasePolicy, ProcessLesson
@@ -24,6 +25,7 @@ from domain.stage import StageName
 from domain.user import Role
 from tests.unit.fakes import FakeClock, FakeDoorbell, FakeIds, FakeUnitOfWorkFactory
 from tests.unit.media_fakes import FakeIllustrator, FakeNarrator, FakeRenderer
+from tests.unit.observability_fakes import RecordingLogContext, RecordingMetrics
 from tests.unit.stage_fakes import (
     FakeClassifier,
     FakeEstimator,
@@ -51,6 +53,8 @@ class World:
     narrator: FakeNarrator = field(default_factory=FakeNarrator)
     illustrator: FakeIllustrator = field(default_factory=FakeIllustrator)
     renderer: FakeRenderer = field(default_factory=FakeRenderer)
+    metrics: RecordingMetrics = field(default_factory=RecordingMetrics)
+    log_context: RecordingLogContext = field(default_factory=RecordingLogContext)
 
     def request_lesson(self, available: frozenset[Modality] = frozenset({Modality.TEXT})) -> RequestLesson:
         return RequestLesson(self.uow, self.clock, FakeIds(), self.doorbell, FakeEstimator(), available)
@@ -64,7 +68,9 @@ class World:
         return {h.stage: h for h in handlers}
 
     def process_lesson(self, policy: LeasePolicy | None = None) -> ProcessLesson:
-        return ProcessLesson(self.uow, self.clock, self.handlers(), FakeEstimator(), policy or LeasePolicy())
+        reporter = StageReporter(self.metrics, dict.fromkeys(StageName, "fake"))
+        return ProcessLesson(self.uow, self.clock, self.handlers(), FakeEstimator(), policy or LeasePolicy(),
+                             reporter, self.log_context)
 
 
 @pytest.fixture
