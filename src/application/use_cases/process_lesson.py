@@ -129,7 +129,9 @@ class ProcessLesson:
                 return
             if outcome.rejection is not None:
                 lesson.reject(outcome.rejection, self._clock.now())
-                self._reporter.ended(await self._save(lesson, fence))
+                rejected = await self._save(lesson, fence)
+                self._reporter.finished(rejected, stage, outcome.cost_lines)
+                self._reporter.ended(rejected)
                 return
             lesson.finish_stage(stage, self._clock.now(), outcome.cost_lines)
             if stage is StageName.PUBLISH:
