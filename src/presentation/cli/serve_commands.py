@@ -28,8 +28,8 @@ def register(commands: "argparse._SubParsersAction[Any]") -> None:
     serve.set_defaults(run=_serve)
     worker = commands.add_parser("worker", help="run a worker process (production profile)")
     worker.add_argument("--concurrency", type=int, default=None, help="lessons processed at once")
-    worker.add_argument("--metrics-port", type=int, default=9100,
-                        help="serve this worker's Prometheus metrics at :PORT/metrics (0: off)")
+    worker.add_argument("--metrics-port", type=int, default=0,
+                        help="serve this worker's Prometheus metrics at :PORT/metrics (default 0: off)")
     worker.add_argument("--metrics-host", default="0.0.0.0", help="address of the metrics endpoint")
     worker.set_defaults(run=_worker)
 

@@ -75,4 +75,5 @@ def create_app(
         lifespan=[lifespan],
         state=State({"container": container}),
         debug=False,
+        logging_config=None,  # logging is structlog's, set up by the CLI (infrastructure.observability)
     )
