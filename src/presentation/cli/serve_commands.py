@@ -3,10 +3,10 @@
 import argparse
 import asyncio
 import contextlib
+import logging
 import signal
 from typing import Any
 
-import structlog
 import uvicorn
 
 from infrastructure.container.application import ApplicationContainer, build_container
@@ -17,7 +17,7 @@ from presentation.runtime import start_services, stop_services
 from presentation.worker.worker_pool import WorkerPool
 
 WORKER_DRAIN_S = 30.0
-log = structlog.get_logger("lessonsmith.worker")
+log = logging.getLogger("lessonsmith.worker")
 
 
 def register(commands: "argparse._SubParsersAction[Any]") -> None:
@@ -60,9 +60,9 @@ async def _worker(args: argparse.Namespace) -> int:
             loop.add_signal_handler(sig, stop_requested.set)
     pool.start()
     print(f"worker running with concurrency {concurrency}; SIGTERM drains", flush=True)
-    log.info("worker.started", concurrency=concurrency, metrics_port=args.metrics_port or None)
+    log.info("worker.started", extra={"concurrency": concurrency, "metrics_port": args.metrics_port or None})
     await stop_requested.wait()
-    log.info("worker.draining", deadline_s=WORKER_DRAIN_S)
+    log.info("worker.draining", extra={"deadline_s": WORKER_DRAIN_S})
     await pool.stop(WORKER_DRAIN_S)
     await stop_services(container)
     log.info("worker.stopped")

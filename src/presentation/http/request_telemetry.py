@@ -1,5 +1,6 @@
 """Per-request log context, access log line and HTTP metrics (pure ASGI, inside TraceMiddleware)."""
 
+import logging
 import time
 
 import structlog
@@ -9,7 +10,7 @@ from litestar.types import ASGIApp, Message, Receive, Scope, Send
 from infrastructure.observability.prometheus_metrics import PrometheusMetrics
 from presentation.http.trace import trace_id_of
 
-log = structlog.get_logger("lessonsmith.http")
+log = logging.getLogger("lessonsmith.http")
 QUIET_PREFIXES = ("/health/", "/metrics")
 UNMATCHED_ROUTE = "unmatched"
 
@@ -59,6 +60,7 @@ class RequestTelemetryMiddleware:
         metrics.observe_http(method, route, status, seconds)
         created = scope.get("state", {}).get("lesson_id")
         extra = {"lesson_id": created} if created is not None and not lesson_bound else {}
-        emit = log.debug if scope["path"].startswith(QUIET_PREFIXES) else log.info
-        emit("http.request", method=method, route=route, status=status, duration_ms=round(seconds * 1000, 1),
-             **extra)
+        level = logging.DEBUG if scope["path"].startswith(QUIET_PREFIXES) else logging.INFO
+        if log.isEnabledFor(level):
+            log.log(level, "http.request", extra={"method": method, "route": route, "status": status,
+                                                  "duration_ms": round(seconds * 1000, 1), **extra})

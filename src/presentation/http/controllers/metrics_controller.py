@@ -1,6 +1,7 @@
 """GET /metrics: the Prometheus text exposition of this process (queue gauges refreshed at each scrape)."""
 
-import structlog
+import logging
+
 from litestar import Controller, MediaType, Response, get
 from litestar.datastructures import State
 
@@ -8,7 +9,7 @@ from application.errors import StorageError
 from presentation.http.dependencies import container_of
 from presentation.http.security import PUBLIC
 
-log = structlog.get_logger("lessonsmith.http")
+log = logging.getLogger("lessonsmith.http")
 
 
 class MetricsController(Controller):
@@ -25,6 +26,6 @@ class MetricsController(Controller):
         try:
             await container.use_cases.observe_queue().execute()
         except StorageError as error:
-            log.warning("metrics.queue_unavailable", error=str(error))
+            log.warning("metrics.queue_unavailable", extra={"error": str(error)})
         body, content_type = container.gateways.metrics().render()
         return Response(body, media_type=content_type)
