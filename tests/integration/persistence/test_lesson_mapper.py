@@ -86,6 +86,7 @@ lessons = st.builds(
     reading_level=st.none() | st.builds(ReadingLevel, floats, floats, floats),
     artifacts=st.lists(artifacts, max_size=3).map(tuple),
     idempotency_key=st.none() | ids, fingerprint=text, not_before=st.none() | utc_times,
+    trace_id=st.none() | st.from_regex(r"[A-Za-z0-9._-]{8,64}", fullmatch=True),
 )
 
 
