@@ -2,12 +2,18 @@
 
 from typing import Literal
 
+from pydantic import field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 class LogSettings(BaseSettings):
-    """LESSONSMITH_LOG_FORMAT (auto: JSON unless stderr is a terminal) and LESSONSMITH_LOG_LEVEL."""
+    """LESSONSMITH_LOG_FORMAT (auto: JSON unless stderr is a terminal) and LESSONSMITH_LOG_LEVEL (any case)."""
 
     model_config = SettingsConfigDict(env_prefix="LESSONSMITH_", env_file=".env", extra="ignore")
     log_format: Literal["auto", "json", "console"] = "auto"
     log_level: Literal["", "debug", "info", "warning", "error"] = ""
+
+    @field_validator("log_format", "log_level", mode="before")
+    @classmethod
+    def _lower(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value

@@ -52,8 +52,8 @@ def _configure_logging(args: argparse.Namespace) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse, run, and turn every expected error into one line on stderr and a non-zero exit."""
     args = build_parser().parse_args(argv)
-    _configure_logging(args)
     try:
+        _configure_logging(args)
         result = args.run(args)
         code = asyncio.run(result) if asyncio.iscoroutine(result) else result
     except KeyboardInterrupt:

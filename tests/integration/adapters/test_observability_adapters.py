@@ -12,6 +12,7 @@ import pytest
 import structlog
 from prometheus_client.parser import text_string_to_metric_families
 
+from infrastructure.observability.log_settings import LogSettings
 from infrastructure.observability.logging_setup import configure_logging
 from infrastructure.observability.metrics_server import serve_metrics
 from infrastructure.observability.prometheus_metrics import PrometheusMetrics
@@ -90,3 +91,13 @@ def test_the_console_format_is_for_people(restore_logging: None) -> None:
     structlog.get_logger("lessonsmith.test").info("worker.started", concurrency=2)
     text = buffer.getvalue()
     assert "worker.started" in text and "concurrency=2" in text and not text.startswith("{")
+
+
+def test_log_settings_accept_any_case_and_refuse_unknown_levels(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LESSONSMITH_LOG_LEVEL", "WARNING")
+    monkeypatch.setenv("LESSONSMITH_LOG_FORMAT", "Console")
+    settings = LogSettings()
+    assert (settings.log_level, settings.log_format) == ("warning", "console")
+    monkeypatch.setenv("LESSONSMITH_LOG_LEVEL", "loud")
+    with pytest.raises(ValueError, match="log_level"):
+        LogSettings()
