@@ -6,6 +6,7 @@ from infrastructure.config.settings import AppSettings
 from infrastructure.container.gateways import Gateways
 from infrastructure.container.generators import Generators
 from infrastructure.container.pipeline import Pipeline
+from infrastructure.container.provider_check import check_providers
 from infrastructure.container.use_cases import UseCases
 
 
@@ -14,7 +15,9 @@ class ApplicationContainer(containers.DeclarativeContainer):
 
     settings = providers.Dependency(instance_of=AppSettings)
     gateways = providers.Container(Gateways, settings=settings)
-    generators = providers.Container(Generators, media_settings=settings.provided.media)
+    generators = providers.Container(Generators, media_settings=settings.provided.media,
+                                     provider_settings=settings.provided.providers,
+                                     vertex_settings=settings.provided.vertex)
     pipeline = providers.Container(
         Pipeline, gateways=gateways, generators=generators, queue_settings=settings.provided.queue,
         fault_settings=settings.provided.faults,
@@ -26,4 +29,5 @@ def build_container(settings: AppSettings | None = None) -> ApplicationContainer
     """A container over `settings` (loaded from the environment when None)."""
     container = ApplicationContainer(settings=settings or AppSettings.load())
     container.check_dependencies()
+    check_providers(container.settings())
     return container
