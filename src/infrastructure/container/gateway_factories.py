@@ -13,6 +13,7 @@ from infrastructure.health.readiness import Probe, Readiness, database_probe, re
 from infrastructure.queue.in_process_doorbell import InProcessDoorbell
 from infrastructure.queue.redis_doorbell import RedisDoorbell
 from infrastructure.security.jwt_secret_file import load_or_create_secret
+from infrastructure.storage.gcs_factory import GcsConfigurationError, make_gcs_artifact_store
 from infrastructure.storage.local_artifact_store import LocalArtifactStore
 
 
@@ -41,10 +42,13 @@ def make_doorbell(redis: "Redis | None", settings: AppSettings) -> JobDoorbell:
 
 
 def make_artifact_store(settings: AppSettings) -> ArtifactStore:
-    """The local folder under home, or the folder LESSONSMITH_ARTIFACTS names."""
+    """The local folder under home, the folder LESSONSMITH_ARTIFACTS names, or Cloud Storage for gs://…"""
     target = settings.artifacts.artifacts
     if target.startswith("gs://"):
-        raise ConfigurationError("LESSONSMITH_ARTIFACTS=gs://… needs the Google Cloud adapters, not installed yet")
+        try:
+            return make_gcs_artifact_store(target, settings.gcs)
+        except GcsConfigurationError as error:
+            raise ConfigurationError(str(error)) from None
     root = Path(target) if target else settings.home.home / "artifacts"
     return LocalArtifactStore(root)
 
