@@ -52,11 +52,13 @@ def response_schema() -> dict[str, object]:
     schema = msgspec.json.schema(LessonDoc)
     definitions = schema.pop("$defs", {})
 
-    def inline(node: object) -> object:
+    def inline(node: object, naming_fields: bool = False) -> object:
         if isinstance(node, dict):
             if "$ref" in node:
                 return inline(definitions[node["$ref"].rsplit("/", 1)[-1]])
-            return {key: inline(value) for key, value in node.items() if key != "title"}
+            # drop schema "title" annotations, never a field called title
+            return {key: inline(value, key == "properties") for key, value in node.items()
+                    if naming_fields or key != "title"}
         if isinstance(node, list):
             return [inline(item) for item in node]
         return node
