@@ -69,7 +69,8 @@ def speech_answer(body: dict[str, Any]) -> dict[str, Any]:
     words = len(request_text(body).split())
     samples = SPEECH_RATE * SPEECH_MS_PER_WORD * words // 1000
     pcm = b"".join(int(3000 * math.sin(i / 9)).to_bytes(2, "little", signed=True) for i in range(samples))
-    part = {"inlineData": {"mimeType": f"audio/L16;codec=pcm;rate={SPEECH_RATE}", "data": base64.b64encode(pcm).decode()}}
+    mime = f"audio/L16;codec=pcm;rate={SPEECH_RATE}"
+    part = {"inlineData": {"mimeType": mime, "data": base64.b64encode(pcm).decode()}}
     return {"candidates": [{"content": {"role": "model", "parts": [part]}, "finishReason": "STOP"}],
             "usageMetadata": usage(request_text(body), "x" * (words * 25))}
 

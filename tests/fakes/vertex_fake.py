@@ -18,7 +18,9 @@ from typing import Any
 from tests.fakes import fake_answers
 
 PATH = re.compile(r"^/v1beta1/projects/([^/]+)/locations/([^/]+)/publishers/google/models/([^/:]+):(\w+)$")
-FAULTS = ("429", "503", "500", "408", "hang", "malformed_json", "invalid_lesson", "blocked_prompt", "blocked_answer")
+STATUS = {"400": "INVALID_ARGUMENT", "408": "DEADLINE_EXCEEDED", "429": "RESOURCE_EXHAUSTED", "500": "INTERNAL",
+          "503": "UNAVAILABLE"}
+FAULTS = (*STATUS, "hang", "malformed_json", "invalid_lesson", "blocked_prompt", "blocked_answer")
 
 
 @dataclass
@@ -126,7 +128,7 @@ class VertexFake:
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
-            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+            def log_message(self, format: str, *args: Any) -> None:
                 """Quiet."""
 
             def do_POST(self) -> None:
@@ -144,10 +146,8 @@ class VertexFake:
                 self._answer(call, fault)
 
             def _answer(self, call: Call, fault: str | None) -> None:
-                if fault in ("429", "503", "500", "408"):
-                    status = {"429": "RESOURCE_EXHAUSTED", "503": "UNAVAILABLE", "500": "INTERNAL",
-                              "408": "DEADLINE_EXCEEDED"}[fault]
-                    self._send(int(fault), {"error": {"code": int(fault), "message": "scripted", "status": status}})
+                if fault in STATUS:
+                    self._send(int(fault), {"error": {"code": int(fault), "message": "scripted", "status": STATUS[fault]}})
                 elif fault == "hang":
                     fake._release.wait(fake.plan.hang_s)
                     self._send(503, {"error": {"code": 503, "message": "hung", "status": "UNAVAILABLE"}})

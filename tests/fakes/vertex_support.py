@@ -12,7 +12,7 @@ from infrastructure.config.settings import VertexSettings
 from infrastructure.offline.passage_catalog import load_builtin_catalogue
 from tests.fakes.vertex_fake import VertexFake
 
-FAKE_TOKEN = "fake-bearer-token"  # noqa: S105 - the fake's token, not a secret
+FAKE_TOKEN = "fake-bearer-token"
 PASSAGE_IDS = ("sci-35-photosynthesis", "sci-35-food-chains", "sci-k2-plant-needs")
 
 
