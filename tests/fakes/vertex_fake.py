@@ -147,7 +147,8 @@ class VertexFake:
 
             def _answer(self, call: Call, fault: str | None) -> None:
                 if fault in STATUS:
-                    self._send(int(fault), {"error": {"code": int(fault), "message": "scripted", "status": STATUS[fault]}})
+                    error = {"code": int(fault), "message": "scripted", "status": STATUS[fault]}
+                    self._send(int(fault), {"error": error})
                 elif fault == "hang":
                     fake._release.wait(fake.plan.hang_s)
                     self._send(503, {"error": {"code": 503, "message": "hung", "status": "UNAVAILABLE"}})

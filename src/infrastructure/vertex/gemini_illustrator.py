@@ -5,7 +5,7 @@ import json
 
 from google import genai
 from google.genai import types
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 from application.errors import UpstreamError
 from application.ports.media_providers import PNG, Illustrator, MediaFile, MediaResult
@@ -27,13 +27,12 @@ def image_prompt(slide: Slide, subject: str) -> str:
 
 
 def as_slide_png(data: bytes) -> bytes:
-    """The picture letterboxed onto a 1280×720 PNG; UpstreamError when the bytes are not an image."""
+    """The picture scaled to fit and letterboxed onto a 1280×720 PNG; UpstreamError when the bytes are not an image."""
     try:
-        with Image.open(io.BytesIO(data)) as picture:
-            picture.thumbnail(SLIDE_SIZE)
+        with Image.open(io.BytesIO(data)) as original:
+            picture = ImageOps.contain(original.convert("RGB"), SLIDE_SIZE)
             canvas = Image.new("RGB", SLIDE_SIZE, "white")
-            canvas.paste(picture.convert("RGB"), ((SLIDE_SIZE[0] - picture.width) // 2,
-                                                  (SLIDE_SIZE[1] - picture.height) // 2))
+            canvas.paste(picture, ((SLIDE_SIZE[0] - picture.width) // 2, (SLIDE_SIZE[1] - picture.height) // 2))
     except (UnidentifiedImageError, OSError, ValueError) as error:
         raise UpstreamError("malformed_response", f"the image model returned no readable image: {error}",
                             retryable=True) from None
