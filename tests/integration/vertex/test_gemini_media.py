@@ -61,7 +61,8 @@ async def test_slides_are_drawn_with_people_generation_off(fake: VertexFake, ver
         assert {s["threshold"] for s in call.body["safetySettings"]} == {"BLOCK_LOW_AND_ABOVE"}
         assert len(call.body["safetySettings"]) == 8
     [line] = result.cost_lines
-    assert (line.unit, line.units, line.amount.usd) == ("image", len(script.slides), Decimal("0.04") * len(script.slides))
+    slides = len(script.slides)
+    assert (line.unit, line.units, line.amount.usd) == ("image", slides, Decimal("0.04") * slides)
 
 
 async def test_a_blocked_image_fails_without_retry(fake: VertexFake, vertex: Vertex) -> None:
