@@ -131,7 +131,7 @@ class VertexFake:
             def log_message(self, format: str, *args: Any) -> None:
                 """Quiet."""
 
-            def do_POST(self) -> None:  # noqa: N802 - the base class names it
+            def do_POST(self) -> None:
                 body_bytes = self.rfile.read(int(self.headers.get("content-length", 0)))
                 matched = PATH.match(self.path.split("?")[0])
                 if matched is None:
