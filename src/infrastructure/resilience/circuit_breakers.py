@@ -46,6 +46,13 @@ class BreakerBoard(UpstreamHealth):
         """Seconds until an open circuit lets a call through again."""
         return max(0.0, opened.opened_at + self._reset_s - time.time())
 
+    def open_for(self, upstream: str) -> float | None:
+        """Seconds until `upstream`'s open circuit lets calls by again, or None when it is not open."""
+        context = self._contexts.get(upstream)
+        if context is None or context.state != "opened" or context.opened_at is None:
+            return None
+        return max(0.0, float(context.opened_at) + self._reset_s - time.time())
+
     def breaker_states(self) -> tuple[BreakerState, ...]:
         """The state of every upstream called so far."""
         states = []

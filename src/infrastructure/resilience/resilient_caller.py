@@ -37,7 +37,8 @@ class ResilientCaller:
     Each try passes the upstream's breaker and a timeout (the request timeout, cut to the stage deadline);
     library errors become UpstreamError through `translate`. Retryable errors (408/429/5xx, timeouts,
     broken connections, malformed bodies) are tried again up to the policy's attempts and within the
-    deadline; an open circuit raises UpstreamUnavailable at once, so the lesson parks instead of spinning.
+    deadline; an open circuit (found before a try, or opened by the tries that just failed) raises
+    UpstreamUnavailable, so the lesson parks instead of spending its attempts.
     """
 
     def __init__(self, upstream: str, board: BreakerBoard, policy: RetryPolicy, translate: Translate) -> None:
@@ -59,9 +60,15 @@ class ResilientCaller:
             before_sleep=_count_retry,
             reraise=True,
         )
-        async for attempt in retrying:
-            with attempt:
-                return await self._try_once(operation, deadline)
+        try:
+            async for attempt in retrying:
+                with attempt:
+                    return await self._try_once(operation, deadline)
+        except UpstreamError as error:
+            wait = self._board.open_for(self.upstream)
+            if error.retryable and wait is not None:  # the failures opened the circuit: an outage, so park
+                raise UpstreamUnavailable(self.upstream, wait) from error
+            raise
         raise AssertionError("tenacity ends with a result or an exception")  # pragma: no cover
 
     async def _try_once(self, operation: Callable[[], Awaitable[T]], deadline: Deadline) -> T:

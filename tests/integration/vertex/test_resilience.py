@@ -96,3 +96,11 @@ async def test_the_breaker_opens_on_an_outage_and_closes_after_it(fake: VertexFa
     await asyncio.sleep(0.55)
     assert (await vertex.script_writer().write(a_brief())).script.citations
     assert [(s.state, s.opens) for s in vertex.breakers().breaker_states()] == [("closed", 1)]
+
+
+async def test_tries_that_open_the_breaker_park_instead_of_failing(fake: VertexFake) -> None:
+    vertex = vertex_container(fake_settings(fake.base_url, vertex_breaker_failures=3, vertex_max_attempts=3))
+    fake.outage(60)
+    with pytest.raises(UpstreamUnavailable):
+        await vertex.script_writer().write(a_brief())
+    assert len(fake.calls_to(MODEL)) == 3
