@@ -178,8 +178,11 @@ class LessonRequest:
         self.not_before = not_before
 
     def park(self, now: datetime, until: datetime) -> None:
-        """Back to the queue until `until` because a provider is down: the delivery is given back, so waiting
-        out an outage never uses up the attempt limit."""
+        """Back to the queue until `until` because a provider is down: the delivery and the stage attempt are
+        given back, so waiting out an outage never uses up the attempt limit."""
+        running = [name for name, record in self.stages.items() if record.status is StageStatus.RUNNING]
+        for name in running:
+            self.stages[name] = self.stages[name].without_attempt()
         self.requeue(now, not_before=until)
         self.deliveries = max(0, self.deliveries - 1)
 

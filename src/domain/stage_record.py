@@ -51,6 +51,10 @@ class StageRecord:
         """Back to pending, keeping the attempt count (a retry or a lost lease)."""
         return replace(self, status=StageStatus.PENDING, started_at=None, finished_at=None, error=None)
 
+    def without_attempt(self) -> "StageRecord":
+        """This record with its last attempt not counted (the run waited for a provider and did no work)."""
+        return replace(self, attempts=max(0, self.attempts - 1))
+
     def with_upstream(self, calls: int, retries: int, breaker_opens: int) -> "StageRecord":
         """This record with one run's provider calls, retries and circuit-breaker opens added."""
         return replace(self, upstream_calls=self.upstream_calls + calls,
