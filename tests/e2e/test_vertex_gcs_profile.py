@@ -40,6 +40,10 @@ async def test_a_video_lesson_is_written_spoken_drawn_and_stored_in_the_cloud(cl
                                                         "gemini_tts_input_token", "gemini_tts_output_token"}
     names = {a["name"] for a in lesson["artifacts"]}
     assert {"narration.wav", "captions.vtt", "slide-01.png", "lesson.mp4"} <= names
+    health = cloud.service.container.generators.upstream_health().breaker_states()  # what a metrics exporter reads
+    assert {(b.upstream, b.state, b.opens) for b in health} == {
+        ("vertex/gemini-2.5-flash", "closed", 0), ("vertex/gemini-2.5-flash-preview-tts", "closed", 0),
+        ("vertex/gemini-2.5-flash-image", "closed", 0)}
 
 
 async def test_the_artifact_route_redirects_to_a_signed_url_after_the_ownership_check(cloud: CloudService) -> None:
