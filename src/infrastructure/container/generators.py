@@ -3,6 +3,7 @@
 from dependency_injector import containers, providers
 
 from domain.modality import Modality
+from infrastructure.grounding_check.hybrid_support_scorer import HybridSupportScorer
 from infrastructure.offline.keyword_content_screen import KeywordContentScreen
 from infrastructure.offline.offline_script_writer import OfflineScriptWriter
 
@@ -18,4 +19,5 @@ class Generators(containers.DeclarativeContainer):
     classifier = grounding.classifier
     screen = providers.Singleton(KeywordContentScreen)
     script_writer = providers.Singleton(OfflineScriptWriter, grounding.keywords)
+    support_scorer = providers.Singleton(HybridSupportScorer, grounding.embedder)
     available_modalities = providers.Object(frozenset({Modality.TEXT}))

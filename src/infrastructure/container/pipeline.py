@@ -42,7 +42,7 @@ class Pipeline(containers.DeclarativeContainer):
         providers.Singleton(UnderstandStage, generators.screen, generators.classifier),
         providers.Singleton(RetrieveStage, generators.passage_index),
         providers.Singleton(WriteStage, generators.script_writer),
-        providers.Singleton(CheckStage, generators.screen),
+        providers.Singleton(CheckStage, generators.screen, generators.script_writer, generators.support_scorer),
         providers.Singleton(PublishStage, artifact_writer),
     )
     policy = providers.Singleton(lease_policy, queue_settings)
