@@ -29,8 +29,8 @@ def screened_text(script: LessonScript) -> str:
 class CheckStage:
     """1. Flesch–Kincaid grade against the grade's target band, with at most `max_rewrites` rewrites.
     2. Every factual sentence mapped to its best passage with a support score; sentences below `threshold`
-       are dropped everywhere (sections, example, summary, quiz, narration, slides); a lesson left with
-       fewer than three sections or quiz items fails (`ungrounded_lesson`).
+       are dropped everywhere (sections, example, summary, quiz, narration, slides); a lesson that dropping
+       leaves with fewer than three sections or quiz items fails (`ungrounded_lesson`).
     3. The final level is measured again and recorded honestly with the rewrites and the grounding report.
     4. The whole output goes through the safety screen; unsafe output fails and never reaches media."""
 
@@ -53,7 +53,9 @@ class CheckStage:
         supports = await self._scorer.score(sentences, [p.passage for p in lesson.passages])
         unsupported = tuple(s.sentence for s in supports if s.score < self._threshold)
         script = without_sentences(revised.script, unsupported)
-        if len(script.sections) < MIN_SECTIONS or len(script.quiz) < MIN_QUIZ_ITEMS:
+        written = revised.script
+        if len(script.sections) < min(MIN_SECTIONS, len(written.sections)) or \
+                len(script.quiz) < min(MIN_QUIZ_ITEMS, len(written.quiz)):
             raise StageFailed("ungrounded_lesson", f"{len(unsupported)} of {len(sentences)} factual sentences "
                               "have no supporting passage; too little grounded text is left", retryable=False)
         low, high = lesson.spec.grade.reading_target

@@ -40,15 +40,14 @@ def _names() -> dict[str, str]:
 
 
 def known_interest(interest: Interest) -> str | None:
-    """The mapped interest for a student's interest: exact or alias, then any of its words, else None."""
+    """The mapped interest for a student's interest: exact or alias, then any of its words exactly, then
+    by stem; None when nothing matches."""
     names = _names()
     if interest.value in names:
         return names[interest.value]
-    for word in tokenize(interest.value):
-        match = names.get(word) or names.get("~" + stem(word))
-        if match is not None:
-            return match
-    return None
+    words = tokenize(interest.value)
+    exact = next((names[w] for w in words if w in names), None)
+    return exact or next((names["~" + stem(w)] for w in words if "~" + stem(w) in names), None)
 
 
 def analogy_for(interest: Interest, subject: str) -> str | None:

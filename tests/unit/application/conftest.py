@@ -21,6 +21,7 @@ from tests.unit.stage_fakes import (
     FakeClassifier,
     FakeEstimator,
     FakeIndex,
+    FakeScorer,
     FakeScreen,
     FakeWriter,
     InMemoryArtifactStore,
@@ -48,7 +49,7 @@ class World:
     def process_lesson(self, policy: LeasePolicy | None = None) -> ProcessLesson:
         handlers = {h.stage: h for h in (
             UnderstandStage(FakeScreen(), FakeClassifier()), RetrieveStage(self.index), WriteStage(self.writer),
-            CheckStage(FakeScreen()), PublishStage(ArtifactWriter(self.store)))}
+            CheckStage(FakeScreen(), self.writer, FakeScorer()), PublishStage(ArtifactWriter(self.store)))}
         return ProcessLesson(self.uow, self.clock, handlers, FakeEstimator(), policy or LeasePolicy())
 
 

@@ -2,9 +2,6 @@
 
 import pytest
 
-from domain.grade_level import GradeBand
-from domain.interest import Interest
-from infrastructure.offline.interest_hooks import INTEREST_ANALOGIES, analogy_for, build_hook
 from infrastructure.offline.sentence_tools import select_for_grade, split_sentences, title_case, to_bullet
 from infrastructure.offline.text_terms import stem, terms
 
@@ -45,19 +42,3 @@ def test_bullets_fit_ninety_characters() -> None:
 
 def test_title_case_keeps_small_words_low_and_proper_nouns() -> None:
     assert title_case("the rise of the American Revolution") == "The Rise of the American Revolution"
-
-
-def test_at_least_twenty_interests_have_analogies() -> None:
-    assert len(INTEREST_ANALOGIES) >= 20
-
-
-def test_aliases_and_words_of_an_interest_find_an_analogy() -> None:
-    assert analogy_for(Interest("playing soccer")) == INTEREST_ANALOGIES["soccer"]
-    assert analogy_for(Interest("Dinosaur")) == INTEREST_ANALOGIES["dinosaurs"]
-    assert analogy_for(Interest("knitting")) is None
-
-
-def test_hooks_name_the_interest_and_the_topic() -> None:
-    for young in (True, False):
-        hook = build_hook("fractions", Interest("music"), young=young)
-        assert "music" in hook and "fractions" in hook
