@@ -15,7 +15,7 @@ def count_syllables(word: str) -> int:
     groups = len(_VOWEL_GROUPS.findall(lower))
     if lower.endswith("e") and not lower.endswith(("le", "ee", "ye")):
         groups -= 1
-    if lower.endswith(("ed", "es")) and not lower.endswith(("ted", "ded", "ses", "zes", "ches", "shes")):
+    if lower.endswith(("ed", "es")) and not lower.endswith(("ted", "ded", "ses", "zes", "xes", "ces", "ges", "ches", "shes")):
         groups -= 1
     return max(1, groups)
 

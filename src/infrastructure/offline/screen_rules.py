@@ -35,7 +35,7 @@ _INSTRUCT = (
     r"ways? to|best way to|easiest way to|steps? to|"
     r"instructions (?:for|to|on)|teach me (?:how )?to|help me|show me how to|tell me how to|guide (?:to|for)|"
     r"recipe for|what (?:\w+ ){0,3}(?:can|could|should|do) i (?:use|mix|combine|get) to|"
-    r"i(?: really)?(?: am|'m)? (?:want to|wanna|need to|plan to|planning to|going to|gonna|will))"
+    r"(?:i|im)(?: really)?(?: am|'m)? (?:want to|wanna|need to|plan to|planning to|going to|gonna|will))"
 )
 _WEAPONS = (
     r"(?:bombs?|explosives?|grenades?|guns?|firearms?|rifles?|pistols?|weapons?|molotov\w*|napalm|"
