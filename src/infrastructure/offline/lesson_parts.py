@@ -20,11 +20,12 @@ def grade_label(grade: int) -> str:
     return "kindergarten" if grade == 0 else f"grade {grade}"
 
 
-def worked_example(sentences: Sequence[str], subject: str) -> str:
+def worked_example(sentences: Sequence[str], subject: str, max_words: int = 60) -> str:
     """"Example:" with a sentence from the passage that shows the idea at work (an explicit example, else
-    one with numbers, else its second sentence) and the next one when it carries numbers too, followed by
-    a short practice prompt for the subject."""
-    statements = [s for s in sentences if not s.endswith("?")] or list(sentences)
+    one with numbers, else its second sentence; none longer than `max_words` when there is a choice) and
+    the next one when it carries numbers too, followed by a short practice prompt for the subject."""
+    statements = [s for s in sentences if not s.endswith("?") and len(s.split()) <= max_words] or \
+        sorted(sentences, key=lambda s: len(s.split()))[:1]
     index = next((i for i, s in enumerate(statements) if any(c.isdigit() for c in s)), None)
     cue = next((i for i, s in enumerate(statements) if _EXAMPLE_CUE.search(s)), None)
     index = cue if cue is not None else index if index is not None else min(1, len(statements) - 1)

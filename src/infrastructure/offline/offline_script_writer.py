@@ -77,7 +77,7 @@ class OfflineScriptWriter(ScriptWriter):
         sections = tuple(LessonSection(heading=d.heading, body=" ".join(d.sentences),
                                        citations=(d.passage.id, *d.extra_citations)) for d in drafts)
         summary = summarize(topic, drafts)
-        example = worked_example(wording.sentences(top.text), top.subject)
+        example = worked_example(wording.sentences(top.text), top.subject, style.max_words)
         narration = "\n\n".join([f"{title}.", hook, *(s.body for s in sections), example, summary])
         return LessonScript(
             title=title,

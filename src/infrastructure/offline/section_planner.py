@@ -58,11 +58,11 @@ def _difficulty(sentence: str) -> float:
 
 def choose_sentences(sentences: Sequence[str], style: WritingStyle, limit: int, minimum: int = 2) -> list[str]:
     """Up to `limit` sentences in their original order, chosen as the style prefers."""
-    if style.prefer == "short" or len(sentences) <= limit:
+    if style.prefer == "short":
         return select_for_grade(sentences, style.max_words, limit, minimum)
     ranked = sorted(range(len(sentences)), key=lambda i: (_difficulty(sentences[i]), i),
                     reverse=style.prefer == "hard")
-    return [sentences[i] for i in sorted(ranked[:max(limit, minimum)])]
+    return [sentences[i] for i in sorted(ranked[:limit])]
 
 
 def usable_passages(passages: Sequence[ScoredPassage], limit: int = MAX_SECTIONS) -> list[Passage]:
@@ -121,7 +121,7 @@ def plan_sections(
     parts: list[SectionDraft] = []
     for passage, share in zip(chosen, shares, strict=True):
         sentences = choose_sentences(wording.sentences(passage.text), wording.style, limit * share,
-                                     minimum=max(2, share))
+                                     minimum=2 * share)
         for number, chunk in enumerate(_chunks(sentences, share)):
             heading = _PART_HEADINGS[min(number, len(_PART_HEADINGS) - 1)].format(title=passage.title)
             parts.append(SectionDraft(heading, chunk, passage))
