@@ -13,11 +13,13 @@ Without --corpus-db the shipped corpus is embedded first (about a minute).
 import argparse
 import asyncio
 import json
+import logging
 import re
 import statistics
 import tempfile
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -75,7 +77,10 @@ async def run_all(client: AsyncTestClient[Any], headers: dict[str, str], request
         posted = await client.post("/api/v1/lessons", json=body, headers=headers)
         assert posted.status_code == 202, posted.text
         url = posted.json()["status_url"]
-        while (lesson := (await client.get(url, headers=headers)).json())["status"] not in TERMINAL:
+        while True:
+            lesson = (await client.get(url, headers=headers)).json()
+            if lesson["status"] in TERMINAL:
+                break
             await asyncio.sleep(0.002)
         results.append((request, lesson, (time.perf_counter() - started) * 1000))
     return results
@@ -107,6 +112,10 @@ def report_quality(results: list[tuple[dict[str, Any], Lesson, float]]) -> None:
     pipeline = [float(sum(s["duration_ms"] or 0 for s in lesson["stages"])) for _, lesson, _ in completed]
     print(f"text pipeline, sum of stage durations  {percentiles(pipeline)}")
     print(f"POST -> completed (client, polling)    {percentiles([ms for _, _, ms in completed])}")
+    for stage in ("understand", "retrieve", "write", "check", "publish"):
+        times = [float(s["duration_ms"] or 0) for _, lesson, _ in completed for s in lesson["stages"]
+                 if s["name"] == stage]
+        print(f"  {stage:<10} {percentiles(times)}")
 
 
 def report_safety(benign: list[tuple[dict[str, Any], Lesson, float]],
@@ -129,8 +138,7 @@ async def main_async(corpus_db: Path | None) -> None:
         home = Path(folder) / "home"
         database = corpus_db or await build_corpus_database(Path(folder))
         seed_home(home, database)
-        settings = embedded_settings(home).model_copy(
-            update={"limits": LimitSettings(rate_limit_per_minute=0, daily_lesson_quota=0)})
+        settings = replace(embedded_settings(home), limits=LimitSettings(rate_limit_per_minute=0, daily_lesson_quota=0))
         container = build_container(settings)
         async with AsyncTestClient(create_app(container)) as client:
             await container.use_cases.create_user().execute(
@@ -148,6 +156,7 @@ async def main_async(corpus_db: Path | None) -> None:
 
 def main() -> None:
     """Parse arguments and run."""
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--corpus-db", type=Path, default=None, help="a SQLite database with the corpus ingested")
     asyncio.run(main_async(parser.parse_args().corpus_db))

@@ -1,9 +1,11 @@
 """Lexical support: the share of a sentence's content words (stemmed, read through the graded word list)
 found in a window of one or two neighbouring passage sentences; numbers must match exactly."""
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from domain.passage import Passage
 from domain.sentences import split_sentences
@@ -30,16 +32,20 @@ def content_stems(text: str) -> frozenset[str]:
     return frozenset(terms(plain_wording(text)))
 
 
+@lru_cache(maxsize=4096)
+def _sentence_terms(text: str) -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
+    """Each sentence of a passage text with its content stems and numbers (cached: passages recur)."""
+    return tuple((s, content_stems(s), frozenset(_NUMBER.findall(s))) for s in split_sentences(text))
+
+
 def passage_windows(passages: Sequence[Passage]) -> list[PassageWindow]:
     """Every single sentence and every pair of neighbouring sentences of every passage."""
     windows: list[PassageWindow] = []
     for passage in passages:
-        sentences = split_sentences(passage.text)
-        spans = [*([s] for s in sentences), *(sentences[i:i + 2] for i in range(len(sentences) - 1))]
-        for span in spans:
-            text = " ".join(span)
-            windows.append(PassageWindow(passage.id, text, content_stems(text), frozenset(_NUMBER.findall(text)),
-                                         len(span)))
+        sentences = _sentence_terms(passage.text)
+        windows += [PassageWindow(passage.id, text, stems, numbers, 1) for text, stems, numbers in sentences]
+        windows += [PassageWindow(passage.id, f"{a[0]} {b[0]}", a[1] | b[1], a[2] | b[2], 2)
+                    for a, b in itertools.pairwise(sentences)]
     return windows
 
 

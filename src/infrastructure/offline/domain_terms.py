@@ -3,6 +3,7 @@
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from domain.passage import Passage
 from domain.readability import count_syllables
@@ -15,12 +16,17 @@ def _term_pattern(term: str) -> str:
     return rf"{re.escape(term)}(?:e?s)?"
 
 
-def is_definition(sentence: str, term: str) -> bool:
-    """True when `sentence` says what `term` is: "X is/are/means …" or "… called/known as X"."""
+@lru_cache(maxsize=4096)
+def _definition_pattern(term: str) -> re.Pattern[str]:
     pattern = _term_pattern(term)
     opening = rf"^(?:an? |the )?{pattern}\s*(?:\([^)]*\)\s*)?(?:is|are|means|was|were)\b"
     naming = rf"\b(?:called|known as|named)\s+(?:an? |the )?{pattern}\b"
-    return bool(re.search(opening, sentence, re.IGNORECASE) or re.search(naming, sentence, re.IGNORECASE))
+    return re.compile(f"{opening}|{naming}", re.IGNORECASE)
+
+
+def is_definition(sentence: str, term: str) -> bool:
+    """True when `sentence` says what `term` is: "X is/are/means …" or "… called/known as X"."""
+    return _definition_pattern(term).search(sentence) is not None
 
 
 def domain_terms(passages: Sequence[Passage], keywords: Mapping[str, Sequence[str]]) -> list[str]:

@@ -3,6 +3,7 @@
 import hashlib
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from application.errors import StageFailed
 from domain.lesson_script import QuizItem
@@ -58,15 +59,20 @@ def display_form(term: str, texts: Sequence[str]) -> str:
     return term
 
 
+@lru_cache(maxsize=16384)
+def _stems(text: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in tokenize(text))
+
+
 def _same_stem(first: str, second: str) -> bool:
-    return [stem(w) for w in tokenize(first)] == [stem(w) for w in tokenize(second)]
+    return _stems(first) == _stems(second)
 
 
 def _distractors(answer: str, sentence: str, pool: Sequence[str]) -> list[str]:
     sentence_stems = {stem(w) for w in tokenize(sentence)}
 
     def usable(term: str, taken: Sequence[str]) -> bool:
-        echoes = {stem(w) for w in tokenize(term)} <= sentence_stems
+        echoes = set(_stems(term)) <= sentence_stems
         return not (echoes or _same_stem(term, answer) or any(_same_stem(term, t) for t in taken))
 
     candidates: list[str] = []

@@ -3,6 +3,7 @@ the chosen style and trimmed to the grade band's length budget."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from application.errors import StageFailed
 from domain.passage import Passage, ScoredPassage
@@ -39,6 +40,10 @@ class Wording:
 
     def sentences(self, text: str) -> list[str]:
         """The sentences of `text` rewritten in this style (same facts, same order)."""
+        return list(_reworded(self, text))
+
+    def rewrite(self, text: str) -> tuple[str, ...]:
+        """`sentences` without the cache."""
         out: list[str] = []
         for sentence in split_sentences(text):
             if self.style.drop_asides:
@@ -48,7 +53,13 @@ class Wording:
             out += split_long(sentence, self.style.max_words) if self.style.split_long else [sentence]
         if self.style.join_under:
             out = join_short(out, self.style.join_under, self.proper_nouns)
-        return out
+        return tuple(out)
+
+
+@lru_cache(maxsize=8192)
+def _reworded(wording: Wording, text: str) -> tuple[str, ...]:
+    """Passages recur across lessons and styles: each (wording, text) is rewritten once per process."""
+    return wording.rewrite(text)
 
 
 def _difficulty(sentence: str) -> float:
