@@ -11,7 +11,7 @@ from domain.readability import flesch_kincaid_grade
 from infrastructure.offline.domain_terms import add_definitions, domain_terms
 from infrastructure.offline.interest_hooks import build_hook
 from infrastructure.offline.lesson_parts import grade_label, summarize, worked_example
-from infrastructure.offline.quiz_builder import build_quiz
+from infrastructure.offline.quiz_builder import build_quiz, display_form
 from infrastructure.offline.reading_style import LENGTH_BUDGETS, STYLE_LADDER, WritingStyle, first_step
 from infrastructure.offline.section_planner import Wording, plan_sections, usable_passages
 from infrastructure.offline.sentence_rewriter import proper_nouns
@@ -72,6 +72,7 @@ class OfflineScriptWriter(ScriptWriter):
         drafts = add_definitions(drafts, passages, terms, wording, budget.definitions)
         top = drafts[0].passage
         topic = shorten_words(brief.understanding.topic, MAX_TOPIC_CHARS) or top.topic
+        topic = display_form(topic, [p.text for p in passages])
         title = title_case(topic)
         hook = build_hook(topic, top.subject, brief.interest, young=brief.grade.value <= YOUNG_GRADE_MAX)
         sections = tuple(LessonSection(heading=d.heading, body=" ".join(d.sentences),

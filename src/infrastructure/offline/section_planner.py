@@ -15,7 +15,7 @@ from infrastructure.offline.sentence_tools import select_for_grade, split_senten
 
 MIN_SECTIONS = 3
 MAX_SECTIONS = 5
-MIN_RELATIVE_SCORE = 0.5
+MIN_RELATIVE_SCORE = 0.6
 _PART_HEADINGS = ("{title}", "{title}: A Closer Look", "{title}: Putting It Together")
 
 
@@ -77,8 +77,8 @@ def choose_sentences(sentences: Sequence[str], style: WritingStyle, limit: int, 
 
 
 def usable_passages(passages: Sequence[ScoredPassage], limit: int = MAX_SECTIONS) -> list[Passage]:
-    """Distinct passages with text, best first, at most `limit`, keeping only those scoring at least half
-    the best score (the best is always kept), so a weak match never becomes a section."""
+    """Distinct passages with text, best first, at most `limit`, keeping only those scoring at least
+    MIN_RELATIVE_SCORE of the best score (the best is always kept), so a weak match never becomes a section."""
     seen: set[str] = set()
     ordered: list[ScoredPassage] = []
     for scored in passages:
