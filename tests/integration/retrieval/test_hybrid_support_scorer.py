@@ -1,0 +1,63 @@
+"""HybridSupportScorer with the real MiniLM model: quotes score lexically, paraphrases through the model,
+unsupported claims stay low either way."""
+
+from collections.abc import Sequence
+
+import pytest
+
+from application.errors import UpstreamError
+from application.ports.embedder import Embedder, Embedding
+from domain.grade_level import GradeBand
+from domain.passage import Passage
+from infrastructure.grounding_check.hybrid_support_scorer import LEXICAL_SURE, HybridSupportScorer
+from tests.corpus_support import MemoEmbedder
+
+PASSAGE = Passage(
+    id="sci-photosynthesis", title="How plants make food", subject="science", grade_band=GradeBand.G3_5,
+    topic="photosynthesis",
+    text=("Plants make their own food through photosynthesis. Leaves hold chlorophyll, which captures the energy "
+          "of sunlight. The plant turns water and carbon dioxide into sugar and releases oxygen. A large tree can "
+          "release about 100 kilograms of oxygen in a year."),
+)
+THRESHOLD = 0.6
+
+
+async def test_quotes_and_plain_rewordings_score_lexically(embedder: MemoEmbedder) -> None:
+    computed = embedder.computed
+    (quote, plain) = await HybridSupportScorer(embedder).score(
+        ["Plants make their own food through photosynthesis.", "Leaves hold chlorophyll. This catches sunlight."],
+        [PASSAGE])
+    assert quote.score == 1.0 and quote.passage_id == PASSAGE.id
+    assert plain.score >= LEXICAL_SURE
+    assert embedder.computed == computed  # no doubtful sentence, so the model was not asked
+
+
+async def test_a_paraphrase_is_supported_through_the_model(embedder: MemoEmbedder) -> None:
+    lexical_only = (await HybridSupportScorer(None).score(["Green leaves trap light from the sun."], [PASSAGE]))[0]
+    hybrid = (await HybridSupportScorer(embedder).score(["Green leaves trap light from the sun."], [PASSAGE]))[0]
+    assert lexical_only.score < THRESHOLD <= hybrid.score
+    assert hybrid.passage_id == PASSAGE.id
+
+
+async def test_unsupported_claims_and_wrong_numbers_stay_below_the_threshold(embedder: MemoEmbedder) -> None:
+    scorer = HybridSupportScorer(embedder)
+    invented, wrong_number = await scorer.score(
+        ["The Roman Empire built roads across Europe.", "A large tree can release about 900 kilograms of oxygen."],
+        [PASSAGE])
+    assert invented.score < THRESHOLD
+    assert wrong_number.score < 1.0
+
+
+class BrokenEmbedder(Embedder):
+    """A model that fails the way the MiniLM adapter reports failures."""
+
+    model_name = "broken"
+    dimension = 384
+
+    async def embed(self, texts: Sequence[str]) -> tuple[Embedding, ...]:
+        raise UpstreamError("embedding_failed", "the model failed", retryable=True)
+
+
+async def test_a_failing_model_is_an_upstream_error() -> None:
+    with pytest.raises(UpstreamError):
+        await HybridSupportScorer(BrokenEmbedder()).score(["Dragons breathe fire."], [PASSAGE])
