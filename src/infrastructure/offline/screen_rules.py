@@ -38,7 +38,7 @@ _INSTRUCT = (
     r"(?:i|im)(?: really)?(?: am|'m)? (?:want to|wanna|need to|plan to|planning to|going to|gonna|will))"
 )
 _WEAPONS = (
-    r"(?:bombs?|explosives?|grenades?|guns?|firearms?|rifles?|pistols?|weapons?|molotov\w*|napalm|"
+    r"(?:bombs?|explosives?|grenades?|guns?|firearms?|rifles?|pistols?|weapons?|molotov\w*|napalm|thermite|"
     r"nerve (?:agent|gas)|poison(?:ous)? gas|silencers?|landmines?|ricin|anthrax)"
 )
 _PERSON = (
@@ -82,6 +82,7 @@ RULES: tuple[ScreenRule, ...] = (
         r"(?:die|overdose|kill (?:me|myself|a person|someone))\b",
         r"\b(?:to|and|i|me|myself) overdose\b", r"\boverdos(?:e|ing) on\b",
         r"\b(?:painless|easiest|quickest|fastest|best) way to (?:die|end it)\b",
+        r"\b(?:unalive|kms)\b", r"\bstop existing\b", r"\b(?:i'd|i would|i'm|i am|we'd) be better off dead\b",
     ),
     *_rules(
         "violence",
@@ -91,6 +92,10 @@ RULES: tuple[ScreenRule, ...] = (
         r"burn|punch)\s+" + _VICTIM + r"\b",
         r"\b(?:shoot|bomb|attack|blow) up (?:my|the|a|our) (?:school|class|classroom)\b",
         r"\bplan(?:ning)? (?:a|an|the) (?:school )?(?:shooting|bombing|massacre|attack)\b",
+        r"\b(?:" + _WEAPONS + r"|poisons?|knife|knives) (?:to|that (?:can|will|would)) (?:kill|hurt|harm|injure) "
+        + _VICTIM + r"\b",
+        r"\b(?:shoots?|stabs?|kills?|murders?|shooting|stabbing|killing) (?:every(?:one|body)|all the "
+        r"(?:kids|students|people|teachers))\b",
     ),
     *_rules(
         "sexual",
@@ -102,6 +107,8 @@ RULES: tuple[ScreenRule, ...] = (
         r"(?:" + _INSTRUCT + r"|where (?:can|do|could) i) (?:buy|get|find|make|cook|grow|smoke|use|take|try|snort|"
         r"inject|sneak|hide|order|brew|distill)\b[\w\s'-]{0,20}?\b" + _DRUGS + r"\b",
         r"\bget(?:ting)? (?:high|drunk|stoned|wasted|hammered|buzzed)\b", r"\bfake ids?\b",
+        r"\b(?:recommend|best|good|favou?rite|strongest)\b[\w\s]{0,15}\b(?:vapes?|vape flavou?rs?|weed(?: strains?)?|"
+        r"vodka|liquor|edibles)(?:\s*[?.!]?\s*$|\s+(?:to|for)\b)",
         r"\bhid(?:e|ing) (?:my |the )?(?:vap\w*|weed|drugs|alcohol|smoking|drinking)\b",
     ),
     *_rules(
@@ -112,6 +119,8 @@ RULES: tuple[ScreenRule, ...] = (
         r"\bthe " + _PRIVATE + r"\s+(?:of|for)\b",
         r"\b" + _PRIVATE + r"\s+(?:of|for|to)\s+" + _OWNER + r"\b",
         r"\b(?:hack(?:ing)?|break(?:ing)?) into\b", r"\bdox+(?:ing|ed)?\b",
+        r"\b(?:what(?:'s| is)|whats|give me|tell me|find|get|share)\b[\w\s']{0,20}\b(?:wi-?fi|school|admin|"
+        r"teacher'?s?|account|parents'?|mom's|dad's) passwords?\b",
         r"\b(?:hack|steal|crack|guess|find out|figure out|bypass)\s+" + _OWNER
         + r"\s+(?:\w+\s+)?(?:password|account|email|phone|instagram|snapchat|tiktok)s?\b",
     ),
@@ -130,6 +139,10 @@ RULES: tuple[ScreenRule, ...] = (
         r"<\|?\s*(?:system|im_start|im_end|endoftext)\b", r"\[/?(?:inst|system)\]",
         r"^\s*(?:system|assistant|developer)\s*:",
         r"\bnew instructions?\s*:",
+        r"\b(?:ignore|disregard|forget|skip)\s+(?:the|your|this|these)\s+(?:lesson|passages?|curriculum|task|"
+        r"context|instructions?|guidelines|rules)\b",
+        r"\b(?:print|say|output|write|respond with|reply with|answer with) exactly\b", r"\bobey me\b",
+        r"#{2,}\s*(?:instruction|system|prompt)", r"\brepeat after me\b",
         r"\b(?:forget|ignore|disregard)\s+(?:everything|all|anything)\s+(?:that\s+)?(?:you\s+)?"
         r"(?:were|have been|was|'ve been|know|learned)?\s*(?:told|taught|given|said|programmed)\b",
         r"\b(?:you have|with|there are|have) no (?:restrictions|filters|rules|guidelines|limits|censorship)\b",
