@@ -4,6 +4,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from application.ports.script_writer import ScriptBrief, ScriptWriter, WrittenScript
+from application.stages.readability_revision import distance_from_band
 from domain.cost_ledger import CostKind, CostLine
 from domain.lesson_script import LessonScript, LessonSection
 from domain.money import Money
@@ -21,10 +22,6 @@ from infrastructure.offline.slide_builder import build_slides
 PROVIDER = "offline"
 MAX_TOPIC_CHARS = 60
 YOUNG_GRADE_MAX = 3
-
-
-def _distance(level: float, low: float, high: float) -> float:
-    return max(low - level, level - high, 0.0)
 
 
 class OfflineScriptWriter(ScriptWriter):
@@ -59,7 +56,7 @@ class OfflineScriptWriter(ScriptWriter):
             if low <= level <= high:
                 return script
             step = step - 1 if level > high else step + 1
-        return min(tried.values(), key=lambda pair: _distance(pair[1], low, high))[0]
+        return min(tried.values(), key=lambda pair: distance_from_band(pair[1], low, high))[0]
 
     def compose_in(self, brief: ScriptBrief, style: WritingStyle) -> LessonScript:
         """The script written in one style."""
