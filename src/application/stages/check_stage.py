@@ -15,7 +15,7 @@ from domain.script_pruning import without_sentences
 from domain.stage import StageName
 
 MIN_SECTIONS, MIN_QUIZ_ITEMS = 3, 3
-SUPPORT_THRESHOLD = 0.6
+SUPPORT_THRESHOLD = 0.75
 MAX_REWRITES = 2
 
 

@@ -8,10 +8,16 @@ from application.ports.embedder import Embedder
 from application.ports.support_scorer import SupportScorer
 from domain.grounding import SentenceSupport
 from domain.passage import Passage
-from infrastructure.grounding_check.lexical_support import PassageWindow, lexical_support, passage_windows
+from infrastructure.grounding_check.lexical_support import (
+    NUMBER_PENALTY,
+    PassageWindow,
+    lexical_support,
+    numbers_of,
+    passage_windows,
+)
 
-LEXICAL_SURE = 0.6
-COSINE_FLOOR, COSINE_FULL = 0.5, 0.9
+LEXICAL_SURE = 0.75
+COSINE_FLOOR, COSINE_FULL = 0.45, 0.75
 
 
 def semantic_score(cosine: float) -> float:
@@ -22,8 +28,9 @@ def semantic_score(cosine: float) -> float:
 class HybridSupportScorer(SupportScorer):
     """Scores each sentence by the lexical overlap with its best passage window; a sentence scoring below
     LEXICAL_SURE (a paraphrase, or an unsupported claim) is also embedded and compared with every single
-    passage sentence, and keeps the better of the two scores. Without an embedder it is lexical only.
-    Offline lessons quote their passages, so the model is rarely needed; an LLM writer's paraphrases use it."""
+    passage sentence (a number that sentence lacks halves the score too), and keeps the better score.
+    Without an embedder it is lexical only. Offline lessons quote their passages, so the model is rarely
+    needed; an LLM writer's paraphrases use it."""
 
     def __init__(self, embedder: Embedder | None = None) -> None:
         self._embedder = embedder
@@ -57,4 +64,11 @@ class HybridSupportScorer(SupportScorer):
             return {}
         cosines = queries @ targets.T
         best = cosines.argmax(axis=1)
-        return {i: (singles[int(b)], semantic_score(float(cosines[i, b]))) for i, b in enumerate(best)}
+        out: dict[int, tuple[PassageWindow | None, float]] = {}
+        for i, b in enumerate(best):
+            window = singles[int(b)]
+            score = semantic_score(float(cosines[i, b]))
+            if not numbers_of(sentences[i]) <= window.numbers:
+                score *= NUMBER_PENALTY
+            out[i] = (window, score)
+        return out

@@ -27,6 +27,11 @@ class PassageWindow:
     size: int
 
 
+def numbers_of(text: str) -> frozenset[str]:
+    """The numbers written in `text` ("1,000", "3.5", "1914")."""
+    return frozenset(_NUMBER.findall(text))
+
+
 def content_stems(text: str) -> frozenset[str]:
     """The stemmed content words of `text` after plain wording."""
     return frozenset(terms(plain_wording(text)))
@@ -35,7 +40,7 @@ def content_stems(text: str) -> frozenset[str]:
 @lru_cache(maxsize=4096)
 def _sentence_terms(text: str) -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
     """Each sentence of a passage text with its content stems and numbers (cached: passages recur)."""
-    return tuple((s, content_stems(s), frozenset(_NUMBER.findall(s))) for s in split_sentences(text))
+    return tuple((s, content_stems(s), numbers_of(s)) for s in split_sentences(text))
 
 
 def passage_windows(passages: Sequence[Passage]) -> list[PassageWindow]:
@@ -52,7 +57,7 @@ def passage_windows(passages: Sequence[Passage]) -> list[PassageWindow]:
 def lexical_support(sentence: str, windows: Sequence[PassageWindow]) -> tuple[PassageWindow | None, float]:
     """The best window for `sentence` and its score in 0–1 (a missing number halves the score)."""
     stems = content_stems(sentence)
-    numbers = frozenset(_NUMBER.findall(sentence))
+    numbers = numbers_of(sentence)
     if not stems:
         return None, 0.0
     best: tuple[PassageWindow | None, float] = (None, 0.0)

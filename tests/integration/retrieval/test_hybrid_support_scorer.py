@@ -7,10 +7,11 @@ import pytest
 
 from application.errors import UpstreamError
 from application.ports.embedder import Embedder, Embedding
+from application.stages.check_stage import SUPPORT_THRESHOLD as THRESHOLD
 from domain.grade_level import GradeBand
 from domain.passage import Passage
 from infrastructure.grounding_check.hybrid_support_scorer import LEXICAL_SURE, HybridSupportScorer
-from tests.corpus_support import MemoEmbedder
+from tests.corpus_support import shared_embedder
 
 PASSAGE = Passage(
     id="sci-photosynthesis", title="How plants make food", subject="science", grade_band=GradeBand.G3_5,
@@ -19,12 +20,12 @@ PASSAGE = Passage(
           "of sunlight. The plant turns water and carbon dioxide into sugar and releases oxygen. A large tree can "
           "release about 100 kilograms of oxygen in a year."),
 )
-THRESHOLD = 0.6
 
 
-async def test_quotes_and_plain_rewordings_score_lexically(embedder: MemoEmbedder) -> None:
+async def test_quotes_and_plain_rewordings_score_lexically() -> None:
+    embedder = shared_embedder()
     computed = embedder.computed
-    (quote, plain) = await HybridSupportScorer(embedder).score(
+    (quote, plain) = await HybridSupportScorer(shared_embedder()).score(
         ["Plants make their own food through photosynthesis.", "Leaves hold chlorophyll. This catches sunlight."],
         [PASSAGE])
     assert quote.score == 1.0 and quote.passage_id == PASSAGE.id
@@ -32,20 +33,23 @@ async def test_quotes_and_plain_rewordings_score_lexically(embedder: MemoEmbedde
     assert embedder.computed == computed  # no doubtful sentence, so the model was not asked
 
 
-async def test_a_paraphrase_is_supported_through_the_model(embedder: MemoEmbedder) -> None:
-    lexical_only = (await HybridSupportScorer(None).score(["Green leaves trap light from the sun."], [PASSAGE]))[0]
-    hybrid = (await HybridSupportScorer(embedder).score(["Green leaves trap light from the sun."], [PASSAGE]))[0]
+async def test_a_paraphrase_is_supported_through_the_model() -> None:
+    paraphrase = ["Green leaves trap light from the sun."]
+    (lexical_only,) = await HybridSupportScorer(None).score(paraphrase, [PASSAGE])
+    (hybrid,) = await HybridSupportScorer(shared_embedder()).score(paraphrase, [PASSAGE])
     assert lexical_only.score < THRESHOLD <= hybrid.score
     assert hybrid.passage_id == PASSAGE.id
 
 
-async def test_unsupported_claims_and_wrong_numbers_stay_below_the_threshold(embedder: MemoEmbedder) -> None:
-    scorer = HybridSupportScorer(embedder)
-    invented, wrong_number = await scorer.score(
-        ["The Roman Empire built roads across Europe.", "A large tree can release about 900 kilograms of oxygen."],
+async def test_unsupported_claims_and_wrong_numbers_stay_below_the_threshold() -> None:
+    scorer = HybridSupportScorer(shared_embedder())
+    invented, wrong_number, moonlight = await scorer.score(
+        ["The Roman Empire built roads across Europe.", "A large tree can release about 900 kilograms of oxygen.",
+         "Plants make food at night from moonlight."],
         [PASSAGE])
-    assert invented.score < THRESHOLD
-    assert wrong_number.score < 1.0
+    assert invented.score < THRESHOLD and invented.passage_id is None
+    assert wrong_number.score < THRESHOLD
+    assert moonlight.score < THRESHOLD
 
 
 class BrokenEmbedder(Embedder):
