@@ -3,7 +3,7 @@
 import re
 from collections.abc import Sequence
 
-from infrastructure.offline.section_planner import SectionDraft
+from infrastructure.offline.section_planner import SectionDraft, sentence_difficulty
 
 _EXAMPLE_CUE = re.compile(r"\b(?:for example|for instance|such as|imagine|if you)\b", re.IGNORECASE)
 _PRACTICE_PROMPTS: dict[str, str] = {
@@ -35,8 +35,13 @@ def worked_example(sentences: Sequence[str], subject: str, max_words: int = 60) 
     return f"Example: {' '.join(shown)} {_PRACTICE_PROMPTS.get(subject.lower(), _DEFAULT_PROMPT)}"
 
 
-def summarize(topic: str, drafts: Sequence[SectionDraft]) -> str:
-    """Two or three sentences: what the lesson covered and its key ideas, in the passages' words."""
-    key_ideas = list(dict.fromkeys(next((s for s in d.sentences if s.endswith(".")), d.sentences[0])
-                                   for d in drafts if d.sentences))[:2]
+def summarize(topic: str, drafts: Sequence[SectionDraft], *, easiest: bool = False) -> str:
+    """Two or three sentences: what the lesson covered and its key ideas (each section's first statement,
+    or its easiest one for young readers), in the passages' words."""
+
+    def key_idea(draft: SectionDraft) -> str:
+        statements = [s for s in draft.sentences if s.endswith(".")] or list(draft.sentences)
+        return min(statements, key=sentence_difficulty) if easiest else statements[0]
+
+    key_ideas = list(dict.fromkeys(key_idea(d) for d in drafts if d.sentences))[:2]
     return " ".join([f"In this lesson, we explored {topic}.", *key_ideas])

@@ -74,7 +74,7 @@ class OfflineScriptWriter(ScriptWriter):
         hook = build_hook(topic, top.subject, brief.interest, young=brief.grade.value <= YOUNG_GRADE_MAX)
         sections = tuple(LessonSection(heading=d.heading, body=" ".join(d.sentences),
                                        citations=(d.passage.id, *d.extra_citations)) for d in drafts)
-        summary = summarize(topic, drafts)
+        summary = summarize(topic, drafts, easiest=style.prefer == "easy")
         example = worked_example(wording.sentences(top.text), top.subject, style.max_words)
         narration = "\n\n".join([f"{title}.", hook, *(s.body for s in sections), example, summary])
         return LessonScript(

@@ -24,7 +24,7 @@ class WritingStyle:
 
 
 STYLE_LADDER: tuple[WritingStyle, ...] = (
-    WritingStyle(max_words=7, split_long=True, plain_words=True, drop_asides=True, prefer="easy"),
+    WritingStyle(max_words=6, split_long=True, plain_words=True, drop_asides=True, prefer="easy"),
     WritingStyle(max_words=9, split_long=True, plain_words=True, drop_asides=True, prefer="easy"),
     WritingStyle(max_words=12, split_long=True, plain_words=True, drop_asides=True),
     WritingStyle(max_words=16, split_long=True, plain_words=True, drop_asides=True),
@@ -54,7 +54,7 @@ class LengthBudget:
 
 
 LENGTH_BUDGETS: dict[GradeBand, LengthBudget] = {
-    GradeBand.K_2: LengthBudget(sections=3, sentences_per_section=4, body_words=180, definitions=1),
+    GradeBand.K_2: LengthBudget(sections=3, sentences_per_section=3, body_words=150, definitions=1),
     GradeBand.G3_5: LengthBudget(sections=4, sentences_per_section=4, body_words=320, definitions=2),
     GradeBand.G6_8: LengthBudget(sections=4, sentences_per_section=5, body_words=480, definitions=2),
     GradeBand.G9_12: LengthBudget(sections=5, sentences_per_section=6, body_words=650, definitions=3),

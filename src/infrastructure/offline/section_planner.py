@@ -62,7 +62,8 @@ def _reworded(wording: Wording, text: str) -> tuple[str, ...]:
     return wording.rewrite(text)
 
 
-def _difficulty(sentence: str) -> float:
+def sentence_difficulty(sentence: str) -> float:
+    """The Flesch–Kincaid terms of one sentence (0.39 × words + 11.8 × syllables per word)."""
     words = sentence.split()
     return 0.39 * len(words) + 11.8 * sum(count_syllables(w) for w in words) / max(1, len(words))
 
@@ -71,7 +72,7 @@ def choose_sentences(sentences: Sequence[str], style: WritingStyle, limit: int, 
     """Up to `limit` sentences in their original order, chosen as the style prefers."""
     if style.prefer == "short":
         return select_for_grade(sentences, style.max_words, limit, minimum)
-    ranked = sorted(range(len(sentences)), key=lambda i: (_difficulty(sentences[i]), i),
+    ranked = sorted(range(len(sentences)), key=lambda i: (sentence_difficulty(sentences[i]), i),
                     reverse=style.prefer == "hard")
     return [sentences[i] for i in sorted(ranked[:limit])]
 
