@@ -16,6 +16,8 @@ from infrastructure.offline.sentence_tools import select_for_grade, split_senten
 MIN_SECTIONS = 3
 MAX_SECTIONS = 5
 MIN_RELATIVE_SCORE = 0.6
+_BACK_REFERENCES = frozenset(("it", "its", "they", "their", "them", "this", "these", "that", "those", "he", "she",
+                              "his", "her", "then", "so", "but", "also", "there"))
 _PART_HEADINGS = ("{title}", "{title}: A Closer Look", "{title}: Putting It Together")
 
 
@@ -69,12 +71,22 @@ def sentence_difficulty(sentence: str) -> float:
 
 
 def choose_sentences(sentences: Sequence[str], style: WritingStyle, limit: int, minimum: int = 2) -> list[str]:
-    """Up to `limit` sentences in their original order, chosen as the style prefers."""
+    """Up to `limit` sentences in their original order, chosen as the style prefers: short ones, or the
+    easiest (hardest) run of neighbouring sentences, so a pronoun keeps the sentence it refers to."""
     if style.prefer == "short":
         return select_for_grade(sentences, style.max_words, limit, minimum)
+    if len(sentences) <= limit:
+        return list(sentences)
     ranked = sorted(range(len(sentences)), key=lambda i: (sentence_difficulty(sentences[i]), i),
                     reverse=style.prefer == "hard")
-    return [sentences[i] for i in sorted(ranked[:limit])]
+    chosen: set[int] = set()
+    for _ in range(limit):
+        for index in ranked:
+            refers_back = sentences[index].split(maxsplit=1)[0].lower() in _BACK_REFERENCES
+            if index not in chosen and (not refers_back or index - 1 in chosen):
+                chosen.add(index)
+                break
+    return [sentences[i] for i in sorted(chosen)]
 
 
 def usable_passages(passages: Sequence[ScoredPassage], limit: int = MAX_SECTIONS) -> list[Passage]:
