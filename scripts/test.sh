@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/install_pgvector.sh   # the vector extension for the PostgreSQL tests (skipped when present)
+bash scripts/setup_browser.sh
 echo "== ruff"; .venv/bin/ruff check src tests benchmarks
 echo "== mypy --strict"; .venv/bin/mypy
 echo "== import-linter"; .venv/bin/lint-imports

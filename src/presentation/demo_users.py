@@ -30,7 +30,8 @@ async def ensure_demo_users(container: ApplicationContainer) -> dict[str, str]:
 async def welcome_text(container: ApplicationContainer, base_url: str) -> str:
     """The lines `serve` prints: credentials of new demo users and ready-to-paste curl commands."""
     created = await ensure_demo_users(container)
-    lines = [f"Lessonsmith is running at {base_url}  (API docs: {base_url}/schema)"]
+    lines = [f"Lessonsmith is running at {base_url}  (API docs: {base_url}/schema)",
+             f"Lesson studio (sign in in the browser): {base_url}/studio"]
     for name, password in created.items():
         lines.append(f"  created demo user {name} with password {password}")
     try:

@@ -22,6 +22,7 @@ from presentation.http.error_handlers import exception_handlers
 from presentation.http.openapi_structs import ClosedStructSchemaPlugin
 from presentation.http.query_allowlist import KnownQueryParameters
 from presentation.http.security import build_jwt_auth
+from presentation.http.studio.routes import studio_route_handlers
 from presentation.http.trace import TraceMiddleware
 from presentation.runtime import start_services, stop_services
 from presentation.worker.worker_pool import WorkerPool
@@ -63,7 +64,8 @@ def create_app(
     )
     return Litestar(
         route_handlers=[AuthController, LessonsController, ArtifactsController, UsageController, ClassesController,
-                        AdminController, CurriculumController, HealthController],
+                        AdminController, CurriculumController, HealthController,
+                        *studio_route_handlers()],
         on_app_init=[jwt_auth.on_app_init],
         middleware=[TraceMiddleware],
         exception_handlers=exception_handlers(),
