@@ -1,31 +1,15 @@
 """LessonRepository port: storing, finding and leasing lesson requests."""
 
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 from uuid import UUID
 
 from application.ports.actor import Actor
+from application.ports.lesson_page import LessonPage
+from application.ports.lesson_usage import LessonUsage
 from domain.lesson_lifecycle import LessonStatus
 from domain.lesson_request import LessonRequest
-from domain.money import Money
 from domain.usage import UsageTotals
-
-
-@dataclass(frozen=True, slots=True)
-class LessonPage:
-    """One page of a listing, newest first, and the cursor of the next page (None at the end)."""
-
-    items: tuple[LessonRequest, ...]
-    next_cursor: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class LessonUsage:
-    """How many lessons a user requested in a period and what their estimates add up to."""
-
-    count: int
-    estimated: Money
 
 
 class LessonRepository(Protocol):

@@ -13,6 +13,7 @@ from presentation.cli import (
     classes_commands,
     corpus_commands,
     db_commands,
+    docs_commands,
     generate_command,
     serve_commands,
     user_commands,
@@ -34,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     classes_commands.register(commands)
     generate_command.register(commands)
     corpus_commands.register(commands)
+    docs_commands.register(commands)
     return parser
 
 

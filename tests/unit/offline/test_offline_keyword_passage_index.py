@@ -7,6 +7,8 @@ from domain.passage import Passage
 from infrastructure.offline.keyword_passage_index import KeywordPassageIndex
 from infrastructure.offline.passage_catalog import load_builtin_catalogue
 
+pytestmark = pytest.mark.req("RDS-008")
+
 
 def builtin_index() -> KeywordPassageIndex:
     catalogue = load_builtin_catalogue()

@@ -11,6 +11,8 @@ from infrastructure.offline.keyword_query_classifier import (
 )
 from infrastructure.offline.passage_catalog import load_builtin_catalogue
 
+pytestmark = pytest.mark.req("RDS-008")
+
 
 def classifier() -> KeywordQueryClassifier:
     catalogue = load_builtin_catalogue()

@@ -8,6 +8,8 @@ from infrastructure.offline.interest_hooks import INTEREST_ANALOGIES, analogy_fo
 from infrastructure.offline.sentence_tools import select_for_grade, split_sentences, title_case, to_bullet
 from infrastructure.offline.text_terms import stem, terms
 
+pytestmark = pytest.mark.req("RDS-010")
+
 
 @pytest.mark.parametrize(
     ("word", "expected"),
