@@ -10,6 +10,7 @@ from domain.cost_ledger import CostKind, CostLedger, CostLine
 from domain.errors import IllegalTransition
 from domain.failure import Failure
 from domain.grade_level import GradeLevel
+from domain.grounding import GroundingReport
 from domain.interest import Interest
 from domain.language import Language
 from domain.lesson_lifecycle import LessonEvent, LessonStatus, next_status
@@ -74,6 +75,7 @@ class LessonRequest:
     corpus_version: str | None = None
     script: LessonScript | None = None
     reading_level: ReadingLevel | None = None
+    grounding: GroundingReport | None = None
     artifacts: tuple[Artifact, ...] = ()
     idempotency_key: str | None = None
     fingerprint: str = ""
@@ -194,6 +196,10 @@ class LessonRequest:
         """Keep the current script version and, once measured, its reading level."""
         self.script = script
         self.reading_level = reading_level
+
+    def record_grounding(self, report: GroundingReport) -> None:
+        """Keep the check stage's support of each factual sentence (recorded with the checked script)."""
+        self.grounding = report
 
     def record_artifacts(self, artifacts: tuple[Artifact, ...]) -> None:
         """Add artifacts, replacing any earlier record of the same name."""

@@ -67,11 +67,13 @@ class LessonScript:
 
 @dataclass(frozen=True, slots=True)
 class ReadingLevel:
-    """The target Flesch–Kincaid range for the grade and the level measured on the script."""
+    """The target Flesch–Kincaid range for the grade, the level measured on the final script, and how many
+    rewrites the check stage asked for to reach it."""
 
     target_low: float
     target_high: float
     measured: float
+    rewrites: int = 0
 
     @property
     def within_target(self) -> bool:

@@ -5,6 +5,7 @@ import re
 _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 _SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)")
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+_SOUNDED_ENDINGS = ("ted", "ded", "ses", "zes", "xes", "ces", "ges", "ches", "shes")
 
 
 def count_syllables(word: str) -> int:
@@ -15,7 +16,7 @@ def count_syllables(word: str) -> int:
     groups = len(_VOWEL_GROUPS.findall(lower))
     if lower.endswith("e") and not lower.endswith(("le", "ee", "ye")):
         groups -= 1
-    if lower.endswith(("ed", "es")) and not lower.endswith(("ted", "ded", "ses", "zes", "ches", "shes")):
+    if lower.endswith(("ed", "es")) and not lower.endswith(_SOUNDED_ENDINGS):
         groups -= 1
     return max(1, groups)
 

@@ -26,7 +26,12 @@ async def test_a_text_lesson_completes_with_citations_and_cost_lines(service: Se
     assert content["title"] and content["sections"] and content["quiz"]
     cited = {c for s in content["sections"] for c in s["citations"]}
     assert cited and cited <= {s["id"] for s in content["sources"]}
-    assert content["reading_level"]["measured"] > 0
+    assert content["reading_level"]["measured"] > 0 and content["reading_level"]["rewrites"] >= 0
+    grounding = content["grounding"]
+    assert grounding["factual_sentences"] == len(grounding["sentences"]) > 0
+    assert grounding["supported_share"] == pytest.approx(
+        sum(s["supported"] for s in grounding["sentences"]) / len(grounding["sentences"]), abs=1e-4)
+    assert {s["passage_id"] for s in grounding["sentences"] if s["supported"]} <= {s["id"] for s in content["sources"]}
     stages = {s["name"]: s for s in lesson["stages"]}
     assert [s["name"] for s in lesson["stages"]] == [
         "understand", "retrieve", "write", "check", "narrate", "illustrate", "render_video", "publish"]

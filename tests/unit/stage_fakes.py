@@ -1,7 +1,7 @@
 """Fakes of the generative ports and the artifact store, for stage-runner tests."""
 
 import hashlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from decimal import Decimal
 
 from application.errors import ArtifactNotFound, StageFailed
@@ -11,8 +11,10 @@ from application.ports.cost_estimator import CostEstimator
 from application.ports.passage_index import PassageIndex
 from application.ports.query_classifier import QueryClassifier
 from application.ports.script_writer import ScriptBrief, ScriptWriter, WrittenScript
+from application.ports.support_scorer import SupportScorer
 from domain.cost_ledger import CostKind, CostLine
 from domain.grade_level import GradeBand
+from domain.grounding import SentenceSupport
 from domain.lesson_request import LessonSpec
 from domain.lesson_script import LessonScript, LessonSection, QuizItem, Slide
 from domain.money import Money
@@ -87,6 +89,19 @@ class FakeWriter(ScriptWriter):
             summary="Plants make food from light.", narration="Plants make food from light.",
             slides=(Slide("How plants make food", ("Sunlight", "Water")),))
         return WrittenScript(script, (CostLine("write", CostKind.SPENT, Money(0), Decimal(10), "words"),))
+
+
+class FakeScorer(SupportScorer):
+    """Supports every sentence fully unless told otherwise; remembers the sentences it was asked about."""
+
+    def __init__(self, scores: dict[str, float] | None = None) -> None:
+        self.scores = scores or {}
+        self.asked: list[str] = []
+
+    async def score(self, sentences: Sequence[str], passages: Sequence[Passage]) -> tuple[SentenceSupport, ...]:
+        self.asked += sentences
+        first = passages[0].id if passages else None
+        return tuple(SentenceSupport(s, first, self.scores.get(s, 1.0)) for s in sentences)
 
 
 class FakeEstimator(CostEstimator):

@@ -13,12 +13,17 @@ from domain.understanding import Understanding
 
 @dataclass(frozen=True, slots=True)
 class ScriptBrief:
-    """Everything the writer may use; the student's words arrive only as data inside it."""
+    """Everything the writer may use; the student's words arrive only as data inside it.
+
+    `reading_adjustment` asks for simpler (positive) or richer (negative) wording than the grade's
+    default; the check stage raises it when a draft reads outside the grade's band.
+    """
 
     understanding: Understanding
     grade: GradeLevel
     interest: Interest | None
     passages: tuple[ScoredPassage, ...]
+    reading_adjustment: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,8 +17,10 @@ class UnderstandStage:
         self._classifier = classifier
 
     async def run(self, lesson: LessonRequest) -> StageOutcome:
-        """Screen, then classify the query and record the understanding."""
-        verdict = await self._screen.screen_request(lesson.spec.query.text)
+        """Screen the question and the interest (both student text, only ever matched), then classify the query."""
+        interest = lesson.spec.interest
+        asked = lesson.spec.query.text if interest is None else f"{lesson.spec.query.text}\n{interest.value}"
+        verdict = await self._screen.screen_request(asked)
         if not verdict.allowed:
             return StageOutcome(rejection=verdict.reason)
         understanding = await self._classifier.classify(lesson.spec.query.text, lesson.spec.grade.band)

@@ -1,7 +1,8 @@
 """The write stage: compose the lesson script from the retrieved passages."""
 
 from application.errors import StageFailed
-from application.ports.script_writer import ScriptBrief, ScriptWriter
+from application.ports.script_writer import ScriptWriter
+from application.stages.script_brief import brief_for
 from application.stages.stage_handler import StageOutcome
 from domain.lesson_request import LessonRequest
 from domain.stage import StageName
@@ -17,11 +18,7 @@ class WriteStage:
 
     async def run(self, lesson: LessonRequest) -> StageOutcome:
         """Record the script; a script citing an unknown passage fails the stage."""
-        if lesson.understanding is None or not lesson.passages:
-            raise StageFailed("missing_input", "understand and retrieve must run first", retryable=False)
-        brief = ScriptBrief(understanding=lesson.understanding, grade=lesson.spec.grade,
-                            interest=lesson.spec.interest, passages=lesson.passages)
-        written = await self._writer.write(brief)
+        written = await self._writer.write(brief_for(lesson))
         known = {p.passage.id for p in lesson.passages}
         unknown = [c for c in written.script.citations if c not in known]
         if unknown:

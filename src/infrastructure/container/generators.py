@@ -4,6 +4,7 @@ from dependency_injector import containers, providers
 
 from domain.modality import Modality
 from infrastructure.config.settings import MediaSettings
+from infrastructure.grounding_check.hybrid_support_scorer import HybridSupportScorer
 from infrastructure.media.espeak_narrator import EspeakNarrator
 from infrastructure.media.ffmpeg_runner import FfmpegRunner
 from infrastructure.media.ffmpeg_video_renderer import FfmpegVideoRenderer
@@ -26,6 +27,7 @@ class Generators(containers.DeclarativeContainer):
     classifier = grounding.classifier
     screen = providers.Singleton(KeywordContentScreen)
     script_writer = providers.Singleton(OfflineScriptWriter, grounding.keywords)
+    support_scorer = providers.Singleton(HybridSupportScorer, grounding.embedder)
     ffmpeg = providers.Singleton(FfmpegRunner, timeout_s=media_settings.provided.ffmpeg_timeout_seconds,
                                  threads=media_settings.provided.ffmpeg_threads)
     narrator = providers.Singleton(EspeakNarrator, media_settings.provided.speech_rate_wpm,

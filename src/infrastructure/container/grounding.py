@@ -10,6 +10,7 @@ from application.ports.passage_index import PassageIndex
 from infrastructure.config.settings import AppSettings
 from infrastructure.curriculum.front_matter_parser import FrontMatterParser
 from infrastructure.embedding.minilm_embedder import MiniLmEmbedder
+from infrastructure.embedding.recent_embeddings import RecentEmbeddings
 from infrastructure.retrieval.centroid_query_classifier import CentroidQueryClassifier
 from infrastructure.retrieval.corpus_cache import CorpusCache
 from infrastructure.retrieval.corpus_keywords import CorpusKeywords
@@ -43,7 +44,7 @@ class Grounding(containers.DeclarativeContainer):
     settings = providers.Dependency(instance_of=AppSettings)
     gateways = providers.DependenciesContainer()
 
-    embedder = providers.Singleton(MiniLmEmbedder)
+    embedder = providers.Singleton(RecentEmbeddings, providers.Singleton(MiniLmEmbedder))
     parser = providers.Singleton(FrontMatterParser)
     corpus_cache = providers.Singleton(CorpusCache, gateways.uow, dimension=embedder.provided.dimension)
     passage_index = providers.Singleton(make_passage_index, settings, gateways.engine, corpus_cache, embedder)

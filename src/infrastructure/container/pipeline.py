@@ -58,7 +58,7 @@ class Pipeline(containers.DeclarativeContainer):
         providers.Singleton(UnderstandStage, generators.screen, generators.classifier),
         providers.Singleton(RetrieveStage, generators.passage_index),
         providers.Singleton(WriteStage, generators.script_writer),
-        providers.Singleton(CheckStage, generators.screen),
+        providers.Singleton(CheckStage, generators.screen, generators.script_writer, generators.support_scorer),
         providers.Singleton(NarrateStage, generators.narrator, artifact_writer),
         providers.Singleton(IllustrateStage, generators.illustrator, artifact_writer),
         providers.Singleton(RenderVideoStage, generators.video_renderer, artifact_writer, artifact_reader),

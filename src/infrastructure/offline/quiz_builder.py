@@ -3,6 +3,7 @@
 import hashlib
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from application.errors import StageFailed
 from domain.lesson_script import QuizItem
@@ -48,33 +49,45 @@ def _answers_for(sentence: str, terms: Sequence[str], any_word: bool) -> list[st
 
 
 def display_form(term: str, texts: Sequence[str]) -> str:
-    """`term` as the passages write it: capitalised mid-sentence means a proper noun, else lower case."""
+    """`term` as the passages write it: capitalised mid-sentence (or with capitals inside, as in "World War I")
+    means a proper noun, else lower case."""
     for text in texts:
         for match in re.finditer(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text, flags=re.IGNORECASE):
             before = text[: match.start()].rstrip()
             at_start = not before or before[-1] in ".!?:'\""
-            if not at_start and match.group(0) != match.group(0).lower():
+            inner_capitals = any(c.isupper() for c in match.group(0)[1:])
+            if (not at_start or inner_capitals) and match.group(0) != match.group(0).lower():
                 return match.group(0)
     return term
 
 
+@lru_cache(maxsize=16384)
+def _stems(text: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in tokenize(text))
+
+
 def _same_stem(first: str, second: str) -> bool:
-    return [stem(w) for w in tokenize(first)] == [stem(w) for w in tokenize(second)]
+    return _stems(first) == _stems(second)
 
 
 def _distractors(answer: str, sentence: str, pool: Sequence[str]) -> list[str]:
     sentence_stems = {stem(w) for w in tokenize(sentence)}
 
+    def overlaps(first: str, second: str) -> bool:
+        return first.lower() in second.lower() or second.lower() in first.lower() or _same_stem(first, second)
+
     def usable(term: str, taken: Sequence[str]) -> bool:
-        echoes = {stem(w) for w in tokenize(term)} <= sentence_stems
-        return not (echoes or _same_stem(term, answer) or any(_same_stem(term, t) for t in taken))
+        echoes = set(_stems(term)) <= sentence_stems
+        return not (echoes or overlaps(term, answer) or any(overlaps(term, t) for t in taken))
 
     candidates: list[str] = []
     for term in pool:
         if usable(term, candidates):
             candidates.append(term)
     width = len(answer.split())
-    chosen = sorted(candidates, key=lambda t: (len(t.split()) != width, _digest(answer, t)))[:3]
+    proper = answer[:1].isupper()
+    chosen = sorted(candidates, key=lambda t: (len(t.split()) != width, t[:1].isupper() != proper,
+                                               _digest(answer, t)))[:3]
     for term in _FALLBACK_DISTRACTORS:
         if len(chosen) < 3 and usable(term, chosen):
             chosen.append(term)

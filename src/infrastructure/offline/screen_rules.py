@@ -30,17 +30,24 @@ ALLOW_PHRASES: tuple[re.Pattern[str], ...] = tuple(re.compile(p) for p in (
 ))
 
 _INSTRUCT = (
-    r"(?:how (?:to|do i|do you|can i|could i|would i|should i|do we|can we)|ways? to|best way to|steps? to|"
+    r"(?:how (?:to|do i|do you|can i|could i|would i|should i|do we|can we|"
+    r"(?:would|could|can|does|do|might|should) (?:someone|somebody|a person|people|one|you|i|we))|"
+    r"ways? to|best way to|easiest way to|steps? to|"
     r"instructions (?:for|to|on)|teach me (?:how )?to|help me|show me how to|tell me how to|guide (?:to|for)|"
-    r"recipe for|i(?: really)?(?: am|'m)? (?:want to|wanna|need to|plan to|planning to|going to|gonna|will))"
+    r"recipe for|what (?:\w+ ){0,3}(?:can|could|should|do) i (?:use|mix|combine|get) to|"
+    r"(?:i|im)(?: really)?(?: am|'m)? (?:want to|wanna|need to|plan to|planning to|going to|gonna|will))"
 )
 _WEAPONS = (
-    r"(?:bombs?|explosives?|grenades?|guns?|firearms?|rifles?|pistols?|weapons?|molotov\w*|napalm|"
+    r"(?:bombs?|explosives?|grenades?|guns?|firearms?|rifles?|pistols?|weapons?|molotov\w*|napalm|thermite|"
     r"nerve (?:agent|gas)|poison(?:ous)? gas|silencers?|landmines?|ricin|anthrax)"
 )
+_PERSON = (
+    r"(?:someone|somebody|anyone|everyone|people|persons?|him|her|them|kids?|child(?:ren)?|bab(?:y|ies)|boys?|girls?|"
+    r"m[ae]n|wom[ae]n|teachers?|students?|classmates?|friends?|brothers?|sisters?|mom|mother|dad|father|parents?|"
+    r"neighbou?rs?|principal|cops?|police(?: officers?)?|dogs?|cats?|pets?|bull(?:y|ies)|family|president|animals?)"
+)
 _VICTIM = (
-    r"(?:someone|somebody|anyone|people|a person|persons?|him|her|them|my \w+|a (?:teacher|student|classmate|"
-    r"kid|child|baby|person|cop|police officer|dog|cat|pet)|the (?:teacher|principal|president)|animals?)"
+    r"(?:(?:my|his|her|their|our|your|the|a|an|that|this|some|every)\s+(?:[\w'-]+\s+)?)?" + _PERSON + r"(?:'s)?"
 )
 _DRUGS = (
     r"(?:weed|marijuana|cannabis|cocaine|meth|methamphetamine|heroin|fentanyl|lsd|mdma|ecstasy|molly|shrooms|"
@@ -71,16 +78,24 @@ RULES: tuple[ScreenRule, ...] = (
         r"\bself[- ]?harm\w*\b", r"\b(?:end|take) my (?:own )?life\b",
         r"\bi(?: really)?(?: am|'m)? (?:want to|wanna|going to|gonna|plan to) die\b",
         r"\bi wish i (?:was|were) dead\b", r"\b(?:don't|do not) want to (?:live|be alive)\b",
-        r"\bhow (?:many|much) \w+ (?:\w+ )?(?:to|would) (?:die|overdose)\b",
+        r"\bhow (?:many|much)\b[\w\s']{0,30}?\b(?:to|would|will|could|do i|does it)\s+(?:\w+\s+)?"
+        r"(?:die|overdose|kill (?:me|myself|a person|someone))\b",
+        r"\b(?:to|and|i|me|myself) overdose\b", r"\boverdos(?:e|ing) on\b",
+        r"\b(?:painless|easiest|quickest|fastest|best) way to (?:die|end it)\b",
+        r"\b(?:unalive|kms)\b", r"\bstop existing\b", r"\b(?:i'd|i would|i'm|i am|we'd) be better off dead\b",
     ),
     *_rules(
         "violence",
-        _INSTRUCT + r" (?:make|build|create|assemble|construct|craft|3d[- ]?print|print|buy|get|hide|sneak)\b"
-        r"[\w\s'-]{0,30}?\b" + _WEAPONS + r"\b",
-        _INSTRUCT + r" (?:kill|murder|hurt|stab|shoot|strangle|choke|poison|beat up|attack|kidnap|torture)\s+"
-        + _VICTIM + r"\b",
+        _INSTRUCT + r" (?:make|build|create|assemble|construct|craft|3d[- ]?print|print|buy|get|hide|sneak|mix|"
+        r"combine|use)\b[\w\s'-]{0,40}?\b" + _WEAPONS + r"\b",
+        _INSTRUCT + r" (?:kill|murder|hurt|stab|shoot|strangle|choke|poison|beat up|attack|kidnap|torture|drown|"
+        r"burn|punch)\s+" + _VICTIM + r"\b",
         r"\b(?:shoot|bomb|attack|blow) up (?:my|the|a|our) (?:school|class|classroom)\b",
         r"\bplan(?:ning)? (?:a|an|the) (?:school )?(?:shooting|bombing|massacre|attack)\b",
+        r"\b(?:" + _WEAPONS + r"|poisons?|knife|knives) (?:to|that (?:can|will|would)) (?:kill|hurt|harm|injure) "
+        + _VICTIM + r"\b",
+        r"\b(?:shoots?|stabs?|kills?|murders?|shooting|stabbing|killing) (?:every(?:one|body)|all the "
+        r"(?:kids|students|people|teachers))\b",
     ),
     *_rules(
         "sexual",
@@ -92,14 +107,20 @@ RULES: tuple[ScreenRule, ...] = (
         r"(?:" + _INSTRUCT + r"|where (?:can|do|could) i) (?:buy|get|find|make|cook|grow|smoke|use|take|try|snort|"
         r"inject|sneak|hide|order|brew|distill)\b[\w\s'-]{0,20}?\b" + _DRUGS + r"\b",
         r"\bget(?:ting)? (?:high|drunk|stoned|wasted|hammered|buzzed)\b", r"\bfake ids?\b",
+        r"\b(?:recommend|best|good|favou?rite|strongest)\b[\w\s]{0,15}\b(?:vapes?|vape flavou?rs?|weed(?: strains?)?|"
+        r"vodka|liquor|edibles)(?:\s*[?.!]?\s*$|\s+(?:to|for)\b)",
         r"\bhid(?:e|ing) (?:my |the )?(?:vap\w*|weed|drugs|alcohol|smoking|drinking)\b",
     ),
     *_rules(
         "personal_data",
         r"\b" + _OWNER + r"\s+(?:\w+\s+)?" + _PRIVATE + r"\b",
         r"\b(?:someone|somebody|a person|(?:my|our|the) \w+)'s (?:home )?address\b",
+        r"\b(?:give me|tell me|what(?:'s| is| are)|find|get|look up|share|send me|i need|i want)\b[\w\s']{0,30}?"
+        r"\bthe " + _PRIVATE + r"\s+(?:of|for)\b",
         r"\b" + _PRIVATE + r"\s+(?:of|for|to)\s+" + _OWNER + r"\b",
         r"\b(?:hack(?:ing)?|break(?:ing)?) into\b", r"\bdox+(?:ing|ed)?\b",
+        r"\b(?:what(?:'s| is)|whats|give me|tell me|find|get|share)\b[\w\s']{0,20}\b(?:wi-?fi|school|admin|"
+        r"teacher'?s?|account|parents'?|mom's|dad's) passwords?\b",
         r"\b(?:hack|steal|crack|guess|find out|figure out|bypass)\s+" + _OWNER
         + r"\s+(?:\w+\s+)?(?:password|account|email|phone|instagram|snapchat|tiktok)s?\b",
     ),
@@ -118,11 +139,24 @@ RULES: tuple[ScreenRule, ...] = (
         r"<\|?\s*(?:system|im_start|im_end|endoftext)\b", r"\[/?(?:inst|system)\]",
         r"^\s*(?:system|assistant|developer)\s*:",
         r"\bnew instructions?\s*:",
+        r"\b(?:ignore|disregard|forget|skip)\s+(?:the|your|this|these)\s+(?:lesson|passages?|curriculum|task|"
+        r"context|instructions?|guidelines|rules)\b",
+        r"\b(?:print|say|output|write|respond with|reply with|answer with) exactly\b", r"\bobey me\b",
+        r"#{2,}\s*(?:instruction|system|prompt)", r"\brepeat after me\b",
+        r"\b(?:forget|ignore|disregard)\s+(?:everything|all|anything)\s+(?:that\s+)?(?:you\s+)?"
+        r"(?:were|have been|was|'ve been|know|learned)?\s*(?:told|taught|given|said|programmed)\b",
+        r"\b(?:you have|with|there are|have) no (?:restrictions|filters|rules|guidelines|limits|censorship)\b",
+        r"\bwithout (?:any )?(?:restrictions|filters|rules|guidelines|limits|censorship)\b",
+        r"\b(?:unfiltered|uncensored|unrestricted|jailbroken|evil) (?:ai|mode|assistant|chatbot|version|bot|model)\b",
+        r"\b(?:as|be|called) dan\b", r"\bdan mode\b",
+        r"\bpretend\b[\w\s']{0,25}\b(?:no|without) (?:rules|restrictions|filters|limits)\b",
     ),
     *_rules(
         "hate",
-        r"\b" + _GROUPS + r"\s+(?:are|is)\s+(?:all\s+|so\s+)?" + _INSULTS + r"\b",
-        r"\bwhy (?:are|is) (?:all )?" + _GROUPS + r" (?:so )?" + _INSULTS + r"\b",
+        r"\b" + _GROUPS + r"\s+(?:are|is)\s+(?:all\s+|so\s+|really\s+)?" + _INSULTS + r"\b",
+        r"\bwhy (?:are|is|do) (?:all )?" + _GROUPS + r" (?:all |so |really )?(?:are )?" + _INSULTS + r"\b",
+        r"\b(?:why|prove|explain why)\b[\w\s']{0,15}\b" + _GROUPS + r" (?:are|is) (?:all |so |naturally |really )?"
+        + _INSULTS + r"\b",
         r"\b(?:i|we) hate (?:all )?(?:the )?" + _GROUPS + r"\b",
         r"\b(?:should|must|let's|lets|we need to|i want to|i wanna|how to|ways to) (?:kill|exterminate|eliminate|"
         r"get rid of|deport) (?:all )?(?:the )?" + _GROUPS + r"\b",

@@ -1,52 +1,24 @@
 """Sentence-level helpers for composing lessons: splitting, grade-sized selection, bullets, titles."""
 
-import re
 from collections.abc import Sequence
 
-from domain.grade_level import GradeBand
+from domain.sentences import split_sentences
 
-_BOUNDARY = re.compile(r"(?<=[.!?])['\")\u2019\u201d]?\s+(?=['\"(\u2018\u201c]?[A-Z0-9])")
-_ABBREVIATION = re.compile(r"(?:\b[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|vs|No|Mt|e\.g|i\.e))\.['\")]?$")
+__all__ = ["select_for_grade", "shorten_words", "split_sentences", "title_case", "to_bullet", "word_count"]
+
 _SMALL_WORDS = frozenset((
     "a", "an", "and", "as", "at", "but", "by", "for", "in", "nor", "of", "on", "or", "the", "to", "vs",
     "via", "with", "from",
 ))
-
-# Per grade band: at most this many sentences per section, preferring sentences of at most this many words.
-SENTENCES_PER_SECTION: dict[GradeBand, int] = {
-    GradeBand.K_2: 3, GradeBand.G3_5: 4, GradeBand.G6_8: 5, GradeBand.G9_12: 6,
-}
-WORDS_PER_SENTENCE: dict[GradeBand, int] = {
-    GradeBand.K_2: 14, GradeBand.G3_5: 22, GradeBand.G6_8: 30, GradeBand.G9_12: 45,
-}
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences of `text` in order; does not split after initials or common abbreviations."""
-    sentences: list[str] = []
-    start = 0
-    for match in _BOUNDARY.finditer(text):
-        candidate = text[start:match.start()].strip()
-        if _ABBREVIATION.search(candidate):
-            continue
-        if candidate:
-            sentences.append(text[start:match.end()].strip())
-        start = match.end()
-    rest = text[start:].strip()
-    if rest:
-        sentences.append(rest)
-    return sentences
-
 
 def word_count(text: str) -> int:
     """Whitespace-separated words in `text`."""
     return len(text.split())
 
 
-def select_for_grade(sentences: Sequence[str], band: GradeBand, limit: int, minimum: int = 2) -> list[str]:
-    """Up to `limit` sentences in their original order, preferring ones short enough for the band;
+def select_for_grade(sentences: Sequence[str], max_words: int, limit: int, minimum: int = 2) -> list[str]:
+    """Up to `limit` sentences in their original order, preferring ones of at most `max_words` words;
     at least `minimum` (or all there are), topped up with the shortest others, so sections never run dry."""
-    max_words = WORDS_PER_SENTENCE[band]
     chosen = [i for i, s in enumerate(sentences) if word_count(s) <= max_words][:limit]
     wanted = min(len(sentences), max(minimum, len(chosen)), max(limit, minimum))
     if len(chosen) < wanted:

@@ -1,8 +1,8 @@
-"""JSON documents for the pipeline's outputs: understanding, passages, script, reading level, artifacts."""
+"""JSON documents for the pipeline's outputs: understanding, passages, script, artifacts."""
 
 from domain.artifact import Artifact
 from domain.grade_level import GradeBand
-from domain.lesson_script import LessonScript, LessonSection, QuizItem, ReadingLevel, Slide
+from domain.lesson_script import LessonScript, LessonSection, QuizItem, Slide
 from domain.modality import Modality
 from domain.passage import Passage, ScoredPassage
 from domain.understanding import Understanding
@@ -86,21 +86,6 @@ def decode_script(doc: Doc | None) -> LessonScript | None:
         narration=doc["narration"],
         slides=tuple(Slide(title=s["title"], bullets=tuple(s["bullets"])) for s in doc["slides"]),
     )
-
-
-def encode_reading_level(level: ReadingLevel | None) -> Doc | None:
-    """Target range and measured Flesch-Kincaid grade."""
-    if level is None:
-        return None
-    return {"target_low": level.target_low, "target_high": level.target_high, "measured": level.measured}
-
-
-def decode_reading_level(doc: Doc | None) -> ReadingLevel | None:
-    """The reading level `encode_reading_level` wrote."""
-    if doc is None:
-        return None
-    return ReadingLevel(target_low=float(doc["target_low"]), target_high=float(doc["target_high"]),
-                        measured=float(doc["measured"]))
 
 
 def encode_artifacts(artifacts: tuple[Artifact, ...]) -> list[Doc]:

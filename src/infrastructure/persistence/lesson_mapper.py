@@ -10,6 +10,7 @@ from typing import Any
 from domain.lesson_lifecycle import LessonStatus
 from domain.lesson_request import LessonRequest
 from domain.stage import StageName
+from infrastructure.persistence import check_codec
 from infrastructure.persistence import content_codec as content
 from infrastructure.persistence import json_codec as codec
 from infrastructure.persistence.utc_datetime import as_utc
@@ -37,7 +38,7 @@ def lesson_to_row(lesson: LessonRequest) -> dict[str, Any]:
         "understanding": content.encode_understanding(lesson.understanding),
         "passages": content.encode_passages(lesson.passages),
         "script": content.encode_script(lesson.script),
-        "reading_level": content.encode_reading_level(lesson.reading_level),
+        "reading_level": check_codec.encode_check(lesson.reading_level, lesson.grounding),
         "artifacts": content.encode_artifacts(lesson.artifacts),
         "failure": codec.encode_failure(lesson.failure),
         "rejection_reason": lesson.rejection_reason,
@@ -72,7 +73,8 @@ def lesson_from_row(row: Mapping[Any, Any]) -> LessonRequest:
         passages=content.decode_passages(row["passages"]),
         corpus_version=row["corpus_version"],
         script=content.decode_script(row["script"]),
-        reading_level=content.decode_reading_level(row["reading_level"]),
+        reading_level=check_codec.decode_reading_level(row["reading_level"]),
+        grounding=check_codec.decode_grounding(row["reading_level"]),
         artifacts=content.decode_artifacts(row["artifacts"]),
         idempotency_key=row["idempotency_key"],
         fingerprint=row["fingerprint"],

@@ -25,7 +25,12 @@ def print_lesson(lesson: LessonRequest, out: Path | None) -> None:
         print(f"\n## Summary\n{script.summary}")
         if lesson.reading_level is not None:
             level = lesson.reading_level
-            print(f"\nReading level: {level.measured:.1f} (target {level.target_low:.1f}-{level.target_high:.1f})")
+            print(f"\nReading level: {level.measured:.1f} (target {level.target_low:.1f}-{level.target_high:.1f}, "
+                  f"{level.rewrites} rewrites)")
+        if lesson.grounding is not None:
+            report = lesson.grounding
+            print(f"Grounding: {report.supported} of {len(report.sentences)} factual sentences supported "
+                  f"({report.supported_share:.0%}), {len(report.dropped)} dropped")
     print("\nStages:")
     for record in lesson.stages.values():
         duration = f"{record.duration_ms} ms" if record.duration_ms is not None else "-"

@@ -2,6 +2,7 @@
 
 from domain.cost_ledger import CostLine
 from domain.failure import Failure
+from domain.grounding import GroundingReport
 from domain.lesson_request import LessonRequest
 from domain.lesson_script import LessonScript
 from presentation.http.schemas.lesson_view_schemas import (
@@ -9,12 +10,14 @@ from presentation.http.schemas.lesson_view_schemas import (
     CostLineView,
     CostView,
     FailureView,
+    GroundingView,
     LessonContentView,
     LessonSummaryView,
     LessonView,
     QuizItemView,
     ReadingLevelView,
     SectionView,
+    SentenceSupportView,
     SlideView,
     SourceView,
     StageView,
@@ -51,11 +54,21 @@ def _content(lesson: LessonRequest, script: LessonScript) -> LessonContentView:
         narration=script.narration,
         slides=[SlideView(s.title, list(s.bullets)) for s in script.slides],
         reading_level=None if level is None else ReadingLevelView(
-            level.target_low, level.target_high, level.measured, level.within_target),
+            level.target_low, level.target_high, level.measured, level.within_target, level.rewrites),
         sources=[SourceView(p.passage.id, p.passage.title, p.passage.subject, p.passage.grade_band.value,
                             round(p.score, 4), p.passage.text) for p in lesson.passages],
         script_hash=script.content_hash,
         corpus_version=lesson.corpus_version,
+        grounding=None if lesson.grounding is None else _grounding(lesson.grounding),
+    )
+
+
+def _grounding(report: GroundingReport) -> GroundingView:
+    return GroundingView(
+        threshold=report.threshold, supported_share=report.supported_share, factual_sentences=len(report.sentences),
+        dropped=list(report.dropped),
+        sentences=[SentenceSupportView(s.sentence, s.passage_id, s.score, s.score >= report.threshold)
+                   for s in report.sentences],
     )
 
 

@@ -13,6 +13,7 @@ from domain.artifact import Artifact
 from domain.cost_ledger import CostKind, CostLedger, CostLine
 from domain.failure import Failure
 from domain.grade_level import GradeBand, GradeLevel
+from domain.grounding import GroundingReport, SentenceSupport
 from domain.interest import Interest
 from domain.language import Language
 from domain.lesson_lifecycle import LessonStatus
@@ -76,7 +77,23 @@ scripts = st.builds(
 )
 artifacts = st.builds(Artifact, st.sampled_from(Modality), text, ids, text, st.integers(0, 2**40), text, text)
 
-lessons = st.builds(
+groundings = st.builds(
+    GroundingReport, floats,
+    st.lists(st.builds(SentenceSupport, text, st.none() | ids, floats), max_size=3).map(tuple),
+    st.lists(text, max_size=2).map(tuple),
+)
+checks = st.none() | st.tuples(st.builds(ReadingLevel, floats, floats, floats, st.integers(0, 5)),
+                               st.none() | groundings)
+
+
+def _with_check(lesson: LessonRequest, check: tuple[ReadingLevel, GroundingReport | None] | None) -> LessonRequest:
+    """The check stage records the reading level and the grounding report together (one JSON document)."""
+    if check is not None:
+        lesson.reading_level, lesson.grounding = check
+    return lesson
+
+
+base_lessons = st.builds(
     LessonRequest,
     id=st.uuids(), owner_id=st.uuids(), requested_by=st.uuids(), spec=specs,
     created_at=utc_times, updated_at=utc_times,
@@ -86,10 +103,10 @@ lessons = st.builds(
     ledger=st.lists(cost_lines, max_size=4).map(lambda lines: CostLedger(tuple(lines))),
     understanding=st.none() | st.builds(Understanding, text, text, text, text),
     passages=st.lists(passages, max_size=3).map(tuple), script=st.none() | scripts,
-    reading_level=st.none() | st.builds(ReadingLevel, floats, floats, floats),
     artifacts=st.lists(artifacts, max_size=3).map(tuple),
     idempotency_key=st.none() | ids, fingerprint=text, not_before=st.none() | utc_times,
 )
+lessons = st.tuples(base_lessons, checks).map(lambda pair: _with_check(*pair))
 
 
 def _through_json(row: dict[str, Any]) -> dict[str, Any]:

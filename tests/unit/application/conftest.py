@@ -28,6 +28,7 @@ from tests.unit.stage_fakes import (
     FakeClassifier,
     FakeEstimator,
     FakeIndex,
+    FakeScorer,
     FakeScreen,
     FakeWriter,
     InMemoryArtifactStore,
@@ -59,7 +60,8 @@ class World:
         writer = ArtifactWriter(self.store)
         handlers: tuple[StageHandler, ...] = (
             UnderstandStage(FakeScreen(), FakeClassifier()), RetrieveStage(self.index), WriteStage(self.writer),
-            CheckStage(FakeScreen()), NarrateStage(self.narrator, writer), IllustrateStage(self.illustrator, writer),
+            CheckStage(FakeScreen(), self.writer, FakeScorer()), NarrateStage(self.narrator, writer),
+            IllustrateStage(self.illustrator, writer),
             RenderVideoStage(self.renderer, writer, ArtifactReader(self.store)), PublishStage(writer))
         return {h.stage: h for h in handlers}
 

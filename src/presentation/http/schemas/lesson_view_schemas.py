@@ -54,12 +54,32 @@ class SlideView(msgspec.Struct, frozen=True):
 
 
 class ReadingLevelView(msgspec.Struct, frozen=True):
-    """Target and measured Flesch–Kincaid grade."""
+    """Target and measured Flesch–Kincaid grade, and the rewrites the check stage asked for."""
 
     target_low: float
     target_high: float
     measured: float
     within_target: bool
+    rewrites: int = 0
+
+
+class SentenceSupportView(msgspec.Struct, frozen=True):
+    """A factual sentence of the lesson as written, its best supporting passage and the support score."""
+
+    sentence: str
+    passage_id: str | None
+    score: float
+    supported: bool
+
+
+class GroundingView(msgspec.Struct, frozen=True):
+    """How well the passages support the lesson's factual sentences; unsupported ones were dropped."""
+
+    threshold: float
+    supported_share: float
+    factual_sentences: int
+    dropped: list[str]
+    sentences: list[SentenceSupportView]
 
 
 class SourceView(msgspec.Struct, frozen=True):
@@ -88,6 +108,7 @@ class LessonContentView(msgspec.Struct, frozen=True):
     sources: list[SourceView]
     script_hash: str
     corpus_version: str | None = None
+    grounding: GroundingView | None = None
 
 
 class ArtifactView(msgspec.Struct, frozen=True):
