@@ -3,10 +3,10 @@
 from itertools import product
 
 import pytest
+from tests.unit.offline.builtin_catalogue import load_builtin_catalogue, load_builtin_passages
 
 from domain.grade_level import GradeBand
 from infrastructure.offline.keyword_content_screen import KeywordContentScreen
-from infrastructure.offline.passage_catalog import load_builtin_catalogue, load_builtin_passages
 
 pytestmark = pytest.mark.req("RDS-008")
 

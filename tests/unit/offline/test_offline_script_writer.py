@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.unit.offline.builtin_catalogue import load_builtin_catalogue
 
 from application.ports.script_writer import ScriptBrief
 from application.stages.check_stage import SUPPORT_THRESHOLD
@@ -20,7 +21,6 @@ from domain.understanding import Understanding
 from infrastructure.grounding_check.lexical_support import lexical_support, passage_windows
 from infrastructure.offline.keyword_content_screen import KeywordContentScreen
 from infrastructure.offline.offline_script_writer import OfflineScriptWriter
-from infrastructure.offline.passage_catalog import load_builtin_catalogue
 
 pytestmark = pytest.mark.req("RDS-010")
 
