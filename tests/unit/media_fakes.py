@@ -2,18 +2,8 @@
 
 from decimal import Decimal
 
-from application.ports.media_providers import (
-    MP4,
-    PNG,
-    WAV,
-    WEBVTT,
-    Illustrator,
-    MediaFile,
-    MediaResult,
-    Narrator,
-    VideoInput,
-    VideoRenderer,
-)
+from application.ports.media_files import MP4, PNG, WAV, WEBVTT, MediaFile, MediaResult, VideoInput
+from application.ports.media_providers import Illustrator, Narrator, VideoRenderer
 from application.ports.script_writer import ScriptBrief, WrittenScript
 from domain.captions import CaptionCue, Captions
 from domain.cost_ledger import CostKind, CostLine

@@ -5,6 +5,7 @@ from typing import Protocol
 from uuid import UUID
 
 from application.ports.actor import Actor
+from application.ports.lesson_leasing import LessonLeasing
 from application.ports.lesson_page import LessonPage
 from application.ports.lesson_usage import LessonUsage
 from domain.lesson_lifecycle import LessonStatus
@@ -12,8 +13,10 @@ from domain.lesson_request import LessonRequest
 from domain.usage import UsageTotals
 
 
-class LessonRepository(Protocol):
-    """Lesson requests in the source of truth. Raises StorageError; `save` raises ConcurrentUpdate."""
+class LessonRepository(LessonLeasing, Protocol):
+    """Lesson requests in the source of truth, with their leases (`LessonLeasing`).
+
+    Raises StorageError; `save` raises ConcurrentUpdate."""
 
     async def add(self, lesson: LessonRequest) -> None:
         """Insert a new request; DuplicateIdempotencyKey when its user already used its key."""
@@ -51,24 +54,4 @@ class LessonRepository(Protocol):
     async def save(self, lesson: LessonRequest, fence: int | None = None) -> LessonRequest:
         """Write the request if its stored version is still `lesson.version` and, with a fence,
         its attempt is still `fence`; returns it with the new version, else ConcurrentUpdate."""
-        ...
-
-    async def claim_next(self, worker_id: str, now: datetime, lease_until: datetime) -> LessonRequest | None:
-        """Atomically lease the oldest claimable queued request to this worker, or None."""
-        ...
-
-    async def extend_lease(self, lesson_id: UUID, fence: int, lease_until: datetime) -> bool:
-        """Push the lease out while the fence still holds; False when the lease was lost."""
-        ...
-
-    async def expired_leases(self, now: datetime, limit: int) -> tuple[LessonRequest, ...]:
-        """Running requests whose lease ran out before `now`."""
-        ...
-
-    async def earliest_lease_expiry(self) -> datetime | None:
-        """When the soonest lease of a running request ends, or None when nothing runs."""
-        ...
-
-    async def stale_queued(self, older_than: datetime, limit: int) -> tuple[UUID, ...]:
-        """Ids of claimable requests queued since before `older_than` (their doorbell may be lost)."""
         ...
