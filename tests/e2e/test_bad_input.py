@@ -99,6 +99,7 @@ async def test_a_modality_without_a_provider_answers_422_naming_it(service: Serv
     assert await _lesson_count(service) == 0
 
 
+@pytest.mark.req("RDS-002", "RDS-017")
 async def test_max_cost_below_the_cheapest_lesson_is_422_naming_it(service: Service) -> None:
     response = await service.student.request_lesson({**VALID, "max_cost_usd": "0.000001"})
     assert response.status_code == 422

@@ -123,6 +123,7 @@ async def test_health_and_openapi(service: Service) -> None:
     assert "BearerToken" in schema["components"]["securitySchemes"] or schema["components"]["securitySchemes"]
 
 
+@pytest.mark.req("RDS-035")
 async def test_admins_list_everyone_and_filter_by_status(service: Service) -> None:
     mine = (await service.student.request_lesson()).json()["id"]
     theirs = (await service.other_student.request_lesson()).json()["id"]

@@ -55,6 +55,7 @@ async def production(tmp_path: Path, postgres_url: str, redis_client: Redis,
             await stop_services(worker_container)
 
 
+@pytest.mark.req("RDS-030", "RDS-031", "RDS-058")
 async def test_api_and_worker_processes_share_postgres_and_redis(production: Service) -> None:
     ready = (await production.anonymous.get("/health/ready")).json()
     assert ready == {"status": "ready", "checks": {"database": "up", "queue": "up", "storage": "up"}}
@@ -66,6 +67,7 @@ async def test_api_and_worker_processes_share_postgres_and_redis(production: Ser
     assert (await production.other_student.get_lesson(lesson_ids[0])).status_code == 404
 
 
+@pytest.mark.req("RDS-022")
 async def test_fifty_concurrent_posts_with_one_idempotency_key_make_one_lesson(production: Service) -> None:
     import asyncio
 

@@ -87,6 +87,7 @@ def test_embedded_secret_is_created_once_privately(tmp_path: Path) -> None:
     assert (tmp_path / "jwt_secret").stat().st_mode & 0o777 == 0o600
 
 
+@pytest.mark.req("RDS-018")
 async def test_passwords_are_argon2id_at_the_owasp_minimum_hashed_off_the_event_loop() -> None:
     import asyncio
 

@@ -55,20 +55,20 @@ def test_a_changed_route_fails_with_a_diff_until_regenerated(repo_copy: Callable
 
 def test_a_new_module_with_an_adapter_fails_until_regenerated(repo_copy: Callable[[], Path]) -> None:
     root = repo_copy()
-    media = root / "src/infrastructure/media"
-    media.mkdir()
-    (media / "__init__.py").write_text('"""Media adapters."""\n')
-    (media / "README.md").write_text("# infrastructure.media\n\nSpeech for lessons.\n")
-    (media / "espeak_narrator.py").write_text(
-        '"""Narration with eSpeak NG."""\n\nfrom application.ports.media_providers import Narrator\n\n\n'
-        'class EspeakNarrator(Narrator):\n    """Speaks the narration."""\n')
+    speech = root / "src/infrastructure/speech"
+    speech.mkdir()
+    (speech / "__init__.py").write_text('"""Media adapters."""\n')
+    (speech / "README.md").write_text("# infrastructure.speech\n\nSpeech for lessons.\n")
+    (speech / "piper_narrator.py").write_text(
+        '"""Narration with Piper."""\n\nfrom application.ports.media_providers import Narrator\n\n\n'
+        'class PiperNarrator(Narrator):\n    """Speaks the narration."""\n')
     facts = collect_facts(root)
     problems = check_docs(root, facts, live_coverage=False).problems
     assert sorted((p.path, p.section) for p in problems) == [
         ("CLAUDE.md", "module-map"), ("CLAUDE.md", "ports-adapters"), ("docs/FRS.md", "components")]
     by_section = {p.section: p.diff for p in problems}
-    assert "+| `infrastructure/media` | 2 |" in by_section["module-map"]
-    assert "`EspeakNarrator` (`infrastructure/media`)" in by_section["ports-adapters"]
+    assert "+| `infrastructure/speech` | 2 |" in by_section["module-map"]
+    assert "`PiperNarrator` (`infrastructure/speech`)" in by_section["ports-adapters"]
     assert set(regenerate_docs(root, facts)) == {"CLAUDE.md", "docs/FRS.md"}
     assert check_docs(root, facts, live_coverage=False).ok
 

@@ -143,6 +143,7 @@ class BlockingWriter(FakeWriter):
         return await super().write(brief)
 
 
+@pytest.mark.req("RDS-060")
 async def test_a_cancelled_worker_hands_its_lesson_back_to_the_queue(world: World) -> None:
     writer = BlockingWriter()
     world.writer = writer

@@ -73,6 +73,7 @@ async def test_idempotency_key_replays_and_refuses_another_body(world: World) ->
     assert len(world.uow.db.lessons) == 2
 
 
+@pytest.mark.req("RDS-017")
 async def test_over_budget_video_degrades_to_the_first_affordable_rung_and_says_why(world: World) -> None:
     use_case = world.request_lesson(frozenset(Modality))  # the fake prices every stage it runs at one cent
     result = await use_case.execute(_command(world, requested_modalities=["video"], max_cost_usd=Decimal("0.065"),
@@ -89,6 +90,7 @@ async def test_over_budget_video_degrades_to_the_first_affordable_rung_and_says_
     assert replay.replayed and replay.lesson_id == result.lesson_id
 
 
+@pytest.mark.req("RDS-017")
 async def test_a_budget_that_fits_changes_nothing(world: World) -> None:
     result = await world.request_lesson(frozenset(Modality)).execute(
         _command(world, requested_modalities=["video"], max_cost_usd=Decimal("0.08")))
@@ -96,6 +98,7 @@ async def test_a_budget_that_fits_changes_nothing(world: World) -> None:
     assert spec.modalities.names() == ["video"] and spec.degradation is None
 
 
+@pytest.mark.req("RDS-017")
 async def test_a_budget_below_the_cheapest_lesson_is_refused(world: World) -> None:
     with pytest.raises(InvalidValue) as refused:
         await world.request_lesson(frozenset(Modality)).execute(

@@ -16,6 +16,8 @@ from infrastructure.offline.reading_style import LENGTH_BUDGETS, STYLE_LADDER
 from infrastructure.offline.sentence_rewriter import join_short, split_long
 from infrastructure.offline.sentence_tools import word_count
 
+pytestmark = pytest.mark.req("RDS-063")
+
 CATALOGUE = load_builtin_catalogue()
 BY_ID = {p.id: p for p in CATALOGUE.passages}
 WRITER = OfflineScriptWriter(CATALOGUE.keywords)
