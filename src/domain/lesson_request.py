@@ -52,7 +52,8 @@ class LessonRequest:
 
     `attempt` counts claims and is the fencing token of the worker holding the lease; `deliveries`
     counts claims since the request was last queued by a person (the attempt limit applies to it);
-    `version` changes on every save and guards concurrent writers.
+    `version` changes on every save and guards concurrent writers. `content_key` (set when a worker first
+    takes it) names what it generates, so a later identical request can reuse the finished lesson.
     """
 
     id: UUID
@@ -80,6 +81,7 @@ class LessonRequest:
     idempotency_key: str | None = None
     fingerprint: str = ""
     not_before: datetime | None = None
+    content_key: str | None = None
 
     def __post_init__(self) -> None:
         if not self.stages:

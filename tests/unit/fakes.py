@@ -116,6 +116,11 @@ class InMemoryLessons(LessonRepository):
         return next((copy.deepcopy(r) for r, _, _ in self._rows().values()
                      if r.requested_by == requested_by and r.idempotency_key == key), None)
 
+    async def find_reusable(self, content_key: str) -> LessonRequest | None:
+        done = [r for r, _, _ in self._rows().values()
+                if r.content_key == content_key and r.status is LessonStatus.COMPLETED]
+        return copy.deepcopy(min(done, key=lambda r: (r.created_at, r.id))) if done else None
+
     async def list_visible(self, viewer: Actor, status: LessonStatus | None, limit: int, cursor: str | None,
                            all_users: bool = False) -> LessonPage:
         rows = [r for r, _, _ in self._rows().values()

@@ -50,6 +50,10 @@ class LessonRepository(Protocol):
         """The request this user made with this Idempotency-Key, if any."""
         ...
 
+    async def find_reusable(self, content_key: str) -> LessonRequest | None:
+        """The earliest completed request with this content key (any user's: the caller copies it), if any."""
+        ...
+
     async def list_visible(
         self, viewer: Actor, status: LessonStatus | None, limit: int, cursor: str | None, all_users: bool = False
     ) -> LessonPage:

@@ -13,6 +13,7 @@ from application.ports.clock import Clock
 from application.ports.cost_estimator import CostEstimator
 from application.ports.unit_of_work import UnitOfWorkFactory
 from application.stages.stage_handler import StageHandler
+from application.use_cases.reuse_finished_lesson import ReuseFinishedLesson
 from domain.failure import Failure
 from domain.lesson_request import LessonRequest
 from domain.stage import StageName
@@ -43,6 +44,7 @@ class ProcessLesson:
     Every stage's start and finish is committed under the attempt fence, so a worker that lost its
     lease (or a cancelled lesson) stops at its next save without overwriting newer work. A retryable
     failure re-queues the lesson while deliveries remain; otherwise the lesson fails with the stage and reason.
+    With `reuse`, a fresh lesson identical to a finished one is completed from it instead (no stage runs).
     """
 
     def __init__(
@@ -52,12 +54,14 @@ class ProcessLesson:
         handlers: Mapping[StageName, StageHandler],
         estimator: CostEstimator,
         policy: LeasePolicy,
+        reuse: ReuseFinishedLesson | None = None,
     ) -> None:
         self._uow = uow
         self._clock = clock
         self._handlers = handlers
         self._estimator = estimator
         self._policy = policy
+        self._reuse = reuse
 
     async def execute(self, command: ProcessLessonCommand) -> UUID | None:
         """Process one lesson; returns its id, or None when nothing was ready."""
@@ -70,13 +74,26 @@ class ProcessLesson:
         fence = lesson.attempt
         try:
             async with self._heartbeat(lesson.id, fence):
-                await self._run_stages(lesson, fence)
+                if await self._reused(lesson):
+                    await self._save(lesson, fence)
+                else:
+                    await self._run_stages(lesson, fence)
         except ConcurrentUpdate:
             log.info("lesson %s changed under worker %s; stopping", lesson.id, command.worker_id)
         except asyncio.CancelledError:
             await asyncio.shield(self._release(lesson.id, fence))
             raise
         return lesson.id
+
+    async def _reused(self, lesson: LessonRequest) -> bool:
+        """Completed from an identical finished lesson; a storage fault only means the stages run."""
+        if self._reuse is None:
+            return False
+        try:
+            return await self._reuse.apply(lesson)
+        except StorageError as error:
+            log.warning("lesson %s: reuse not possible (%s); running its stages", lesson.id, error)
+            return False
 
     async def _release(self, lesson_id: UUID, fence: int) -> None:
         """Hand an interrupted lesson straight back to the queue (a draining worker), if the fence still holds."""

@@ -111,6 +111,15 @@ class CorpusSettings(BaseSettings):
     corpus_auto_ingest: bool = True
 
 
+class ReuseSettings(BaseSettings):
+    """Reuse of finished lessons for identical requests, and the versions that make two lessons identical."""
+
+    model_config = _COMMON
+    reuse_finished_lessons: bool = True
+    model_version: str = "1"
+    prompt_version: str = "1"
+
+
 @dataclass(frozen=True, slots=True)
 class AppSettings:
     """Every settings group, loaded once at start-up and passed to the container."""
@@ -125,12 +134,14 @@ class AppSettings:
     faults: FaultSettings = field(default_factory=FaultSettings)
     media: MediaSettings = field(default_factory=MediaSettings)
     corpus: CorpusSettings = field(default_factory=CorpusSettings)
+    reuse: ReuseSettings = field(default_factory=ReuseSettings)
 
     @classmethod
     def load(cls) -> "AppSettings":
         """Read every group from the environment (and .env)."""
         return cls(HomeSettings(), DatabaseSettings(), QueueSettings(), ArtifactSettings(), AuthSettings(),
-                   ProviderSettings(), LimitSettings(), FaultSettings(), MediaSettings())
+                   ProviderSettings(), LimitSettings(), FaultSettings(), MediaSettings(), CorpusSettings(),
+                   ReuseSettings())
 
     @property
     def database_url(self) -> str:

@@ -20,6 +20,7 @@ class ApplicationContainer(containers.DeclarativeContainer):
     pipeline = providers.Container(
         Pipeline, gateways=gateways, generators=generators, queue_settings=settings.provided.queue,
         fault_settings=settings.provided.faults,
+        reuse_settings=settings.provided.reuse, provider_name=settings.provided.providers.providers,
     )
     use_cases = providers.Container(UseCases, gateways=gateways, generators=generators, grounding=grounding)
 

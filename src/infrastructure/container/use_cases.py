@@ -28,7 +28,7 @@ class UseCases(containers.DeclarativeContainer):
 
     request_lesson = providers.Factory(
         RequestLesson, gateways.uow, gateways.clock, gateways.ids, gateways.doorbell, gateways.estimator,
-        generators.available_modalities, gateways.lesson_limits,
+        generators.available_modalities, gateways.lesson_limits, gateways.lesson_inbox,
     )
     get_lesson = providers.Factory(GetLesson, gateways.uow)
     list_lessons = providers.Factory(ListLessons, gateways.uow)

@@ -30,6 +30,7 @@ def lesson_to_row(lesson: LessonRequest) -> dict[str, Any]:
         "not_before": lesson.not_before,
         "idempotency_key": lesson.idempotency_key,
         "fingerprint": lesson.fingerprint,
+        "content_key": lesson.content_key,
         "created_at": lesson.created_at,
         "updated_at": lesson.updated_at,
         "spec": codec.encode_spec(lesson.spec),
@@ -78,5 +79,6 @@ def lesson_from_row(row: Mapping[Any, Any]) -> LessonRequest:
         artifacts=content.decode_artifacts(row["artifacts"]),
         idempotency_key=row["idempotency_key"],
         fingerprint=row["fingerprint"],
+        content_key=row["content_key"],
         not_before=as_utc(not_before) if not_before is not None else None,
     )

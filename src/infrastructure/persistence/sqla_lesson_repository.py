@@ -34,11 +34,14 @@ class SqlaLessonRepository(LessonRepository):
 
     Claims and fenced saves are conditional UPDATEs, so no row is claimed twice and a stale worker
     never overwrites newer work; PostgreSQL also skips rows other claimers hold (FOR UPDATE SKIP LOCKED).
+    Every update records the lesson's new version in `written` (shared with the unit of work).
     """
 
-    def __init__(self, connection: AsyncConnection, turn: WriteTurn | None = None) -> None:
+    def __init__(self, connection: AsyncConnection, turn: WriteTurn | None = None,
+                 written: dict[UUID, int] | None = None) -> None:
         self._conn = connection
         self._turn = turn or WriteTurn()
+        self._written = written if written is not None else {}
 
     async def add(self, lesson: LessonRequest) -> None:
         """Insert; DuplicateIdempotencyKey when the user already used the key (transaction stays usable)."""
@@ -68,6 +71,13 @@ class SqlaLessonRepository(LessonRepository):
             lessons.c.requested_by == requested_by, lessons.c.idempotency_key == key
         )
         return await self._one(stmt, "read a lesson request")
+
+    async def find_reusable(self, content_key: str) -> LessonRequest | None:
+        """The earliest completed request with this content key (index `ix_lesson_requests_reuse`)."""
+        stmt = q.select_lessons().where(
+            lessons.c.content_key == content_key, lessons.c.status == LessonStatus.COMPLETED.value
+        ).order_by(*q.OLDEST_FIRST).limit(1)
+        return await self._one(stmt, "find a reusable lesson")
 
     async def list_visible(
         self,
@@ -123,6 +133,7 @@ class SqlaLessonRepository(LessonRepository):
             result = await self._conn.execute(q.conditional_update(lesson, *conditions))
         if result.rowcount != 1:
             raise ConcurrentUpdate(f"lesson {lesson.id} changed since version {lesson.version}")
+        self._written[lesson.id] = lesson.version + 1
         return lesson.with_version(lesson.version + 1)
 
     async def claim_next(self, worker_id: str, now: datetime, lease_until: datetime) -> LessonRequest | None:
@@ -144,6 +155,7 @@ class SqlaLessonRepository(LessonRepository):
                     update.values(lease_owner=worker_id, lease_expires_at=lease_until)
                 )
                 if result.rowcount == 1:
+                    self._written[lesson.id] = lesson.version + 1
                     return lesson.with_version(lesson.version + 1)
         return None
 

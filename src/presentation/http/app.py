@@ -10,6 +10,7 @@ from litestar.openapi.plugins import ScalarRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 
 from infrastructure.container.application import ApplicationContainer, build_container
+from presentation.http.cached_read_fast_path import fast_path_before_auth
 from presentation.http.controllers.admin_controller import AdminController
 from presentation.http.controllers.artifacts_controller import ArtifactsController
 from presentation.http.controllers.auth_controller import AuthController
@@ -66,7 +67,7 @@ def create_app(
         route_handlers=[AuthController, LessonsController, ArtifactsController, UsageController, ClassesController,
                         AdminController, CurriculumController, HealthController,
                         *studio_route_handlers()],
-        on_app_init=[jwt_auth.on_app_init],
+        on_app_init=[jwt_auth.on_app_init, fast_path_before_auth],
         middleware=[TraceMiddleware],
         exception_handlers=exception_handlers(),
         openapi_config=openapi,
