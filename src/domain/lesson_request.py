@@ -53,7 +53,8 @@ class LessonRequest:
     `attempt` counts claims and is the fencing token of the worker holding the lease; `deliveries`
     counts claims since the request was last queued by a person (the attempt limit applies to it);
     `version` changes on every save and guards concurrent writers. `content_key` (set when a worker first
-    takes it) names what it generates, so a later identical request can reuse the finished lesson.
+    takes it) names what it generates, so a later identical request can reuse the finished lesson; `trace_id`
+    is the trace of the request that created it, so the worker's log lines join the HTTP request's.
     """
 
     id: UUID
@@ -82,6 +83,7 @@ class LessonRequest:
     fingerprint: str = ""
     not_before: datetime | None = None
     content_key: str | None = None
+    trace_id: str | None = None
 
     def __post_init__(self) -> None:
         if not self.stages:

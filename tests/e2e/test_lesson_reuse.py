@@ -8,12 +8,11 @@ from typing import Any
 import pytest
 
 from infrastructure.config.settings import AppSettings, DatabaseSettings, LimitSettings, QueueSettings
-from infrastructure.container.application import build_container
 from presentation.runtime import start_services, stop_services
 from presentation.worker.worker_pool import WorkerPool
 from tests.conftest import REDIS_URL, redis_prefix
-from tests.e2e.conftest import Service, embedded_settings, start_service
-from tests.postgres_support import fresh_database
+from tests.e2e.conftest import Service, embedded_settings, session_container, start_service
+from tests.postgres_support import fresh_corpus_database
 
 REUSED = "reused from an identical finished lesson"
 BODY = {"student_query": "How do plants make food?", "grade_level": 4, "interest": "music",
@@ -21,13 +20,13 @@ BODY = {"student_query": "How do plants make food?", "grade_level": 4, "interest
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=[pytest.mark.postgres, pytest.mark.redis])])
-def database_url(request: pytest.FixtureRequest) -> Iterator[str]:
-    """Empty for the embedded SQLite file, else a fresh PostgreSQL database."""
+def database_url(request: pytest.FixtureRequest, corpus_database: Path) -> Iterator[str]:
+    """Empty for the embedded SQLite file, else a fresh PostgreSQL database holding the corpus."""
     if request.param == "sqlite":
         yield ""
         return
     request.getfixturevalue("redis_client")
-    with fresh_database() as url:
+    with fresh_corpus_database(corpus_database) as url:
         yield url
 
 
@@ -44,7 +43,7 @@ async def backend(request: pytest.FixtureRequest, tmp_path: Path, database_url: 
         artifacts=embedded_settings(tmp_path).artifacts, auth=embedded_settings(tmp_path).auth,
         providers=embedded_settings(tmp_path).providers, limits=LimitSettings(),
     )
-    worker = build_container(settings)
+    worker = session_container(settings)
     async for service in start_service(settings):
         await start_services(worker)
         pool = WorkerPool(worker, concurrency=2)

@@ -11,21 +11,20 @@ from redis.asyncio import Redis
 from sqlalchemy import event
 
 from infrastructure.config.settings import AppSettings, DatabaseSettings, LimitSettings, QueueSettings
-from infrastructure.container.application import build_container
 from presentation.http.app import create_app
 from presentation.runtime import start_services, stop_services
 from presentation.worker.worker_pool import WorkerPool
 from tests.conftest import REDIS_URL, redis_prefix
 from tests.e2e.api_client import ApiClient
-from tests.e2e.conftest import Service, embedded_settings, start_service
-from tests.postgres_support import empty_tables, fresh_database
+from tests.e2e.conftest import Service, embedded_settings, session_container, start_service
+from tests.postgres_support import empty_tables, fresh_corpus_database
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis]
 
 
 @pytest.fixture(scope="module")
-def postgres_url() -> Iterator[str]:
-    with fresh_database() as url:
+def postgres_url(corpus_database: Path) -> Iterator[str]:
+    with fresh_corpus_database(corpus_database) as url:
         yield url
 
 
@@ -83,7 +82,7 @@ async def test_worker_transitions_reach_cached_readers_in_another_process(api: S
                                                                           settings: AppSettings) -> None:
     lesson_id = (await api.student.request_lesson()).json()["id"]
     seen = [(await api.student.get_lesson(lesson_id)).json()["status"]]
-    worker = build_container(settings)
+    worker = session_container(settings)
     await start_services(worker)
     pool = WorkerPool(worker, concurrency=1)
     pool.start()
@@ -100,7 +99,7 @@ async def test_worker_transitions_reach_cached_readers_in_another_process(api: S
 
 async def test_a_logout_in_one_process_refuses_the_token_at_once_in_another(api: Service,
                                                                             settings: AppSettings) -> None:
-    other_process = create_app(build_container(settings))
+    other_process = create_app(session_container(settings))
     async with LifespanManager(other_process), AsyncClient(transport=ASGITransport(app=other_process),
                                                            base_url="http://testserver") as client:
         elsewhere = ApiClient(client, api.student.token)

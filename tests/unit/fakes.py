@@ -14,7 +14,7 @@ from application.ports.clock import Clock
 from application.ports.curriculum_repository import CurriculumRepository, IndexedChunk, StoredChunk
 from application.ports.id_generator import IdGenerator
 from application.ports.job_doorbell import JobDoorbell
-from application.ports.lesson_repository import LessonPage, LessonRepository, LessonUsage
+from application.ports.lesson_repository import LessonPage, LessonRepository, LessonUsage, QueueStats
 from application.ports.unit_of_work import UnitOfWork
 from application.ports.user_repository import UserRepository
 from domain.curriculum_document import CurriculumDocument
@@ -183,6 +183,10 @@ class InMemoryLessons(LessonRepository):
     async def stale_queued(self, older_than: datetime, limit: int) -> tuple[UUID, ...]:
         return tuple(r.id for r, _, _ in self._rows().values()
                      if r.status is LessonStatus.QUEUED and r.updated_at < older_than)[:limit]
+
+    async def queue_stats(self) -> QueueStats:
+        queued = [r.updated_at for r, _, _ in self._rows().values() if r.status is LessonStatus.QUEUED]
+        return QueueStats(depth=len(queued), oldest_queued_at=min(queued, default=None))
 
 
 class InMemoryUsers(UserRepository):

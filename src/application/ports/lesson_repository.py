@@ -28,6 +28,14 @@ class LessonUsage:
     estimated: Money
 
 
+@dataclass(frozen=True, slots=True)
+class QueueStats:
+    """The queued backlog: how many lessons wait and since when the longest-waiting one is queued."""
+
+    depth: int
+    oldest_queued_at: datetime | None
+
+
 class LessonRepository(Protocol):
     """Lesson requests in the source of truth. Raises StorageError; `save` raises ConcurrentUpdate."""
 
@@ -91,4 +99,8 @@ class LessonRepository(Protocol):
 
     async def stale_queued(self, older_than: datetime, limit: int) -> tuple[UUID, ...]:
         """Ids of claimable requests queued since before `older_than` (their doorbell may be lost)."""
+        ...
+
+    async def queue_stats(self) -> QueueStats:
+        """How many requests are queued and when the longest-waiting one entered the queue."""
         ...

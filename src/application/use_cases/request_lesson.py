@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import logging
 from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
@@ -34,6 +35,8 @@ from domain.money import Money
 from domain.student_query import StudentQuery
 from domain.user import Role
 
+log = logging.getLogger("lessonsmith.lessons")
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RequestLessonCommand:
@@ -48,6 +51,7 @@ class RequestLessonCommand:
     student_id: UUID | None = None
     max_cost_usd: Decimal | None = None
     idempotency_key: str | None = None
+    trace_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -69,7 +73,8 @@ class RequestLesson:
     write (a replay of an Idempotency-Key is never refused by the daily limits); the row is committed
     (one INSERT through `inbox`, whose unique constraint settles concurrent duplicates) before the
     doorbell rings; a lesson whose estimate exceeds `max_cost_usd` is degraded
-    (video → narrated slides → audio → text) and records why.
+    (video → narrated slides → audio → text) and records why. The lesson keeps the request's
+    `trace_id`, so the worker's log lines join this request's; the student's text is logged at debug only.
     """
 
     def __init__(
@@ -109,6 +114,7 @@ class RequestLesson:
         lesson = LessonRequest(
             id=self._ids.new_id(), owner_id=owner_id, requested_by=command.actor.user_id, spec=spec,
             created_at=now, updated_at=now, idempotency_key=command.idempotency_key, fingerprint=fingerprint,
+            trace_id=command.trace_id,
         )
         lesson.ledger = lesson.ledger.add(estimate)
         if spec.degradation is not None:
@@ -116,6 +122,7 @@ class RequestLesson:
                                                         provider="budget", note=spec.degradation.reason)])
         if not await self._inbox.insert(lesson):
             return await self._replay_winner(command, fingerprint)
+        _log_requested(lesson)
         await self._doorbell.ring(lesson.id)
         return RequestLessonResult(lesson_id=lesson.id, status=lesson.status, estimated_cost=lesson.ledger.estimated,
                                    created_at=lesson.created_at, replayed=False)
@@ -169,6 +176,16 @@ class RequestLesson:
         if winner is None:
             raise IdempotencyConflict("the Idempotency-Key is being used by a request that did not complete")
         return _replay(winner, fingerprint)
+
+
+def _log_requested(lesson: LessonRequest) -> None:
+    spec = lesson.spec
+    log.info("lesson.requested", extra={
+        "lesson_id": str(lesson.id), "grade_level": spec.grade.value, "modalities": spec.modalities.names(),
+        "language": spec.language.tag, "estimated_usd": float(lesson.ledger.estimated.usd),
+        "degraded": spec.degradation is not None})
+    log.debug("lesson.requested.text", extra={"lesson_id": str(lesson.id), "student_query": spec.query.text,
+                                              "interest": spec.interest.value if spec.interest else None})
 
 
 def _replay(earlier: LessonRequest, fingerprint: str) -> RequestLessonResult:

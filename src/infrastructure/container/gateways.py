@@ -21,6 +21,8 @@ from infrastructure.container.limit_factories import (
     make_rate_counter,
     make_token_deny_list,
 )
+from infrastructure.observability.prometheus_metrics import PrometheusMetrics
+from infrastructure.observability.structlog_log_context import StructlogLogContext
 from infrastructure.persistence.engine import create_engine
 from infrastructure.persistence.sqla_unit_of_work import SqlaUnitOfWorkFactory
 from infrastructure.pricing.list_price_estimator import ListPriceEstimator
@@ -65,3 +67,5 @@ class Gateways(containers.DeclarativeContainer):
     estimator = providers.Singleton(ListPriceEstimator, price_table)
     readiness = providers.Singleton(make_readiness, engine, redis, artifact_store)
     lifecycle = providers.Resource(close_on_shutdown, engine, redis, lesson_inbox)
+    metrics = providers.Singleton(PrometheusMetrics)
+    log_context = providers.Singleton(StructlogLogContext)

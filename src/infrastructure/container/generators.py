@@ -12,6 +12,7 @@ from infrastructure.media.mp3_encoder import Mp3Encoder
 from infrastructure.media.pillow_illustrator import PillowIllustrator
 from infrastructure.offline.keyword_content_screen import KeywordContentScreen
 from infrastructure.offline.offline_script_writer import OfflineScriptWriter
+from infrastructure.offline.stage_providers import offline_stage_providers
 
 
 class Generators(containers.DeclarativeContainer):
@@ -36,3 +37,4 @@ class Generators(containers.DeclarativeContainer):
     video_renderer = providers.Singleton(FfmpegVideoRenderer, ffmpeg, fps=media_settings.provided.video_fps,
                                          preset=media_settings.provided.video_preset)
     available_modalities = providers.Object(frozenset(Modality))
+    stage_providers = providers.Singleton(offline_stage_providers)

@@ -20,6 +20,7 @@ from application.stages.publish_stage import PublishStage
 from application.stages.render_video_stage import RenderVideoStage
 from application.stages.retrieve_stage import RetrieveStage
 from application.stages.stage_handler import StageHandler
+from application.stages.stage_reporter import StageReporter
 from application.stages.understand_stage import UnderstandStage
 from application.stages.write_stage import WriteStage
 from application.use_cases.process_lesson import LeasePolicy, ProcessLesson
@@ -91,14 +92,17 @@ class Pipeline(containers.DeclarativeContainer):
     versions = providers.Singleton(generation_versions, generators.passage_index, provider_name, reuse_settings)
     reuse = providers.Singleton(lesson_reuse, reuse_settings, gateways.uow, gateways.clock, gateways.artifact_store,
                                 gateways.estimator, versions)
+    reporter = providers.Singleton(StageReporter, gateways.metrics, generators.stage_providers)
     process_lesson = providers.Factory(
-        ProcessLesson, gateways.uow, gateways.clock, handlers, gateways.estimator, policy, reuse
+        ProcessLesson, gateways.uow, gateways.clock, handlers, gateways.estimator, policy, reporter,
+        gateways.log_context, reuse,
     )
     reconcile_leases = providers.Factory(
         ReconcileLeases,
         gateways.uow,
         gateways.clock,
         gateways.doorbell,
+        gateways.metrics,
         max_deliveries=queue_settings.provided.max_deliveries,
         stale_after=providers.Factory(timedelta, seconds=queue_settings.provided.stale_queued_seconds),
     )

@@ -47,6 +47,7 @@ def lesson_to_row(lesson: LessonRequest) -> dict[str, Any]:
         "saved_micros": lesson.ledger.saved.micros,
         "estimated_micros": lesson.ledger.estimated.micros,
         "corpus_version": lesson.corpus_version,
+        "trace_id": lesson.trace_id,
     }
 
 
@@ -81,4 +82,5 @@ def lesson_from_row(row: Mapping[Any, Any]) -> LessonRequest:
         fingerprint=row["fingerprint"],
         content_key=row["content_key"],
         not_before=as_utc(not_before) if not_before is not None else None,
+        trace_id=row["trace_id"],
     )

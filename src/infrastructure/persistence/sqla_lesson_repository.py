@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from application.errors import ConcurrentUpdate, DuplicateIdempotencyKey
 from application.ports.actor import Actor
-from application.ports.lesson_repository import LessonPage, LessonRepository, LessonUsage
+from application.ports.lesson_repository import LessonPage, LessonRepository, LessonUsage, QueueStats
 from domain.lesson_lifecycle import LessonStatus
 from domain.lesson_request import LessonRequest
 from domain.money import Money
@@ -200,6 +200,13 @@ class SqlaLessonRepository(LessonRepository):
         with storage_errors("find stale queued requests"):
             result = await self._conn.execute(stmt)
             return tuple(result.scalars())
+
+    async def queue_stats(self) -> QueueStats:
+        """Count the queued rows and find when the longest-waiting one was queued (its last update)."""
+        stmt = sa.select(sa.func.count(), sa.func.min(lessons.c.updated_at)).where(lessons.c.status == _QUEUED)
+        with storage_errors("measure the queue"):
+            depth, oldest = (await self._conn.execute(stmt)).one()
+        return QueueStats(depth=int(depth), oldest_queued_at=as_utc(oldest) if oldest is not None else None)
 
     async def _one(self, stmt: sa.Select[tuple[object, ...]], operation: str) -> LessonRequest | None:
         with storage_errors(operation):

@@ -4,7 +4,7 @@ from uuid import UUID
 
 from application.ports.actor import Actor
 from application.ports.generation_versions import GenerationVersionsSource
-from application.use_cases.process_lesson import LeasePolicy, ProcessLesson, ProcessLessonCommand
+from application.use_cases.process_lesson import ProcessLesson, ProcessLessonCommand
 from application.use_cases.request_lesson import RequestLessonCommand
 from application.use_cases.reuse_finished_lesson import ReuseFinishedLesson
 from domain.content_key import GenerationVersions
@@ -29,7 +29,7 @@ class Versions(GenerationVersionsSource):
 
 def processor(world: World, versions: Versions) -> ProcessLesson:
     reuse = ReuseFinishedLesson(world.uow, world.clock, world.store, FakeEstimator(), versions)
-    return ProcessLesson(world.uow, world.clock, world.handlers(), FakeEstimator(), LeasePolicy(), reuse)
+    return world.process_lesson(reuse=reuse)
 
 
 async def finished(world: World, process: ProcessLesson, actor: Actor, query: str = "How do plants make food?",

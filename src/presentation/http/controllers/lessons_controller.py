@@ -26,9 +26,11 @@ from presentation.http.lesson_presenter import API_PREFIX, present_lesson, prese
 from presentation.http.lesson_reads import CachedLessonReads
 from presentation.http.openapi_responses import error_responses
 from presentation.http.raw_json import json_response
+from presentation.http.request_telemetry import note_lesson
 from presentation.http.schemas.lesson_request_schemas import CreateLessonBody, LessonAccepted
 from presentation.http.schemas.lesson_view_schemas import LessonListView, LessonView
 from presentation.http.security import REVOCATION_CHECKED_BY_HANDLER
+from presentation.http.trace import trace_id_of
 
 MAX_BODY_BYTES = 16 * 1024
 IdempotencyKey = Annotated[
@@ -59,8 +61,9 @@ class LessonsController(Controller):
             actor=request.user, student_query=data.student_query, grade_level=data.grade_level, interest=data.interest,
             requested_modalities=list(data.requested_modalities) if data.requested_modalities is not None else None,
             language=data.language, student_id=data.student_id, max_cost_usd=data.max_cost_usd,
-            idempotency_key=idempotency_key,
+            idempotency_key=idempotency_key, trace_id=trace_id_of(request.scope),
         ))
+        note_lesson(request.scope, str(result.lesson_id))
         url = f"{API_PREFIX}/{result.lesson_id}"
         body = LessonAccepted(id=result.lesson_id, status=result.status.value, status_url=url,
                               estimated_cost_usd=result.estimated_cost.usd, created_at=result.created_at)
