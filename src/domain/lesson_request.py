@@ -184,6 +184,19 @@ class LessonRequest:
         self._reset_running_stage()
         self.not_before = not_before
 
+    def park(self, now: datetime, until: datetime) -> None:
+        """Back to the queue until `until` because a provider is down: the delivery and the stage attempt are
+        given back, so waiting out an outage never uses up the attempt limit."""
+        running = [name for name, record in self.stages.items() if record.status is StageStatus.RUNNING]
+        for name in running:
+            self.stages[name] = self.stages[name].without_attempt()
+        self.requeue(now, not_before=until)
+        self.deliveries = max(0, self.deliveries - 1)
+
+    def record_upstream(self, stage: StageName, calls: int, retries: int, breaker_opens: int) -> None:
+        """Add one run's provider calls, retries and circuit-breaker opens to `stage`'s record."""
+        self.stages[stage] = self.stages[stage].with_upstream(calls, retries, breaker_opens)
+
     def _reset_running_stage(self) -> None:
         self.stages = {n: (r.reset() if r.status is StageStatus.RUNNING else r) for n, r in self.stages.items()}
 

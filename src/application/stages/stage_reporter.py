@@ -71,6 +71,17 @@ class StageReporter:
         self._metrics.stage_finished(stage.value, provider, "requeued" if requeued else "failed",
                                      max(duration_ms, 0) / 1000)
 
+    def upstream(self, stage: StageName, retries: int) -> None:
+        """The stage's provider calls were retried `retries` times."""
+        provider = self.provider(stage)
+        for _ in range(retries):
+            self._metrics.record_upstream_retry(provider)
+
+    def parked(self, stage: StageName, reason: str, retry_after_s: float) -> None:
+        """The stage's provider is known to be down: the lesson waits in the queue, spending no delivery."""
+        log.warning("stage.parked", extra={"stage": stage.value, "provider": self.provider(stage), "reason": reason,
+                                           "retry_after_s": round(retry_after_s, 1)})
+
     def reused(self, lesson: LessonRequest) -> None:
         """The lesson was completed from an identical finished one: every stage's saving, at list price."""
         for stage in StageName:

@@ -1,10 +1,13 @@
-"""ObserveQueue: measure the backlog for the metrics (queue depth and the oldest lesson's wait)."""
+"""ObserveQueue: measure the backlog for the metrics (queue depth, the oldest lesson's wait) and the breakers."""
 
 from dataclasses import dataclass
 
 from application.ports.clock import Clock
-from application.ports.metrics import Metrics
+from application.ports.metrics import CircuitState, Metrics
 from application.ports.unit_of_work import UnitOfWorkFactory
+from application.ports.upstream_health import UpstreamHealth
+
+_CIRCUIT_STATES: dict[str, CircuitState] = {"closed": "closed", "half_open": "half_open", "open": "open"}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -18,15 +21,21 @@ class QueueObservation:
 class ObserveQueue:
     """Called when metrics are scraped (API) and after each reconciler pass (workers). Read-only.
 
-    Raises StorageError when the database cannot be read."""
+    The circuit-breaker state of every upstream in `health` is recorded first, so a database outage does
+    not hide a provider outage. Raises StorageError when the database cannot be read."""
 
-    def __init__(self, uow: UnitOfWorkFactory, clock: Clock, metrics: Metrics) -> None:
+    def __init__(self, uow: UnitOfWorkFactory, clock: Clock, metrics: Metrics,
+                 health: UpstreamHealth | None = None) -> None:
         self._uow = uow
         self._clock = clock
         self._metrics = metrics
+        self._health = health
 
     async def execute(self) -> QueueObservation:
-        """Read the backlog and record it."""
+        """Record the breaker states, then read the backlog and record it."""
+        for breaker in self._health.breaker_states() if self._health is not None else ():
+            if breaker.state in _CIRCUIT_STATES:
+                self._metrics.set_circuit_state(breaker.upstream, _CIRCUIT_STATES[breaker.state])
         async with self._uow() as uow:
             stats = await uow.lessons.queue_stats()
         age = 0.0

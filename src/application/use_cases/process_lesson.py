@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from datetime import timedelta
 from uuid import UUID
 
-from application.errors import ConcurrentUpdate, StageFailed, StorageError
+from application.errors import ConcurrentUpdate, StageFailed, StorageError, UpstreamUnavailable
 from application.ports.clock import Clock
 from application.ports.cost_estimator import CostEstimator
 from application.ports.log_context import LogContext
 from application.ports.unit_of_work import UnitOfWorkFactory
-from application.stages.stage_handler import StageHandler
+from application.stages.stage_handler import StageHandler, StageOutcome
 from application.stages.stage_reporter import StageReporter
+from application.upstream_tally import tally_stage
 from application.use_cases.reuse_finished_lesson import ReuseFinishedLesson
 from domain.failure import Failure
 from domain.lesson_request import LessonRequest
@@ -139,7 +140,10 @@ class ProcessLesson:
             lesson = await self._save(lesson, fence)
             self._reporter.started(stage)
             try:
-                outcome = await self._handlers[stage].run(lesson)
+                outcome = await self._run_counted(lesson, stage)
+            except UpstreamUnavailable as error:
+                await self._park(lesson, fence, stage, error)
+                return
             except StageFailed as error:
                 await self._fail(lesson, fence, stage, error.code, error.message, error.retryable)
                 return
@@ -159,6 +163,22 @@ class ProcessLesson:
             self._reporter.finished(lesson, stage, outcome.cost_lines)
             if lesson.status.is_terminal:
                 self._reporter.ended(lesson)
+
+    async def _run_counted(self, lesson: LessonRequest, stage: StageName) -> StageOutcome:
+        """Run the stage's handler; its provider calls, retries and breaker opens go on its record either way."""
+        with tally_stage() as tally:
+            try:
+                return await self._handlers[stage].run(lesson)
+            finally:
+                lesson.record_upstream(stage, tally.calls, tally.retries, tally.breaker_opens)
+                self._reporter.upstream(stage, tally.retries)
+
+    async def _park(self, lesson: LessonRequest, fence: int, stage: StageName, error: UpstreamUnavailable) -> None:
+        """A provider's circuit is open: wait it out in the queue without spending a delivery."""
+        now = self._clock.now()
+        self._reporter.parked(stage, error.message, error.retry_after_s)
+        lesson.park(now, now + timedelta(seconds=error.retry_after_s))
+        await self._save(lesson, fence)
 
     async def _fail(
         self, lesson: LessonRequest, fence: int, stage: StageName, code: str, message: str, retryable: bool

@@ -21,6 +21,7 @@ from infrastructure.persistence.asyncpg_lesson_inbox import AsyncpgLessonInbox
 from infrastructure.queue.in_process_doorbell import InProcessDoorbell
 from infrastructure.queue.redis_doorbell import RedisDoorbell
 from infrastructure.security.jwt_secret_file import load_or_create_secret
+from infrastructure.storage.gcs_factory import GcsConfigurationError, make_gcs_artifact_store
 from infrastructure.storage.local_artifact_store import LocalArtifactStore
 
 
@@ -64,10 +65,13 @@ def make_lesson_inbox(settings: AppSettings, uow: UnitOfWorkFactory) -> LessonIn
 
 
 def make_artifact_store(settings: AppSettings) -> ArtifactStore:
-    """The local folder under home, or the folder LESSONSMITH_ARTIFACTS names."""
+    """The local folder under home, the folder LESSONSMITH_ARTIFACTS names, or Cloud Storage for gs://…"""
     target = settings.artifacts.artifacts
     if target.startswith("gs://"):
-        raise ConfigurationError("LESSONSMITH_ARTIFACTS=gs://… needs the Google Cloud adapters, not installed yet")
+        try:
+            return make_gcs_artifact_store(target, settings.gcs)
+        except GcsConfigurationError as error:
+            raise ConfigurationError(str(error)) from None
     root = Path(target) if target else settings.home.home / "artifacts"
     return LocalArtifactStore(root)
 

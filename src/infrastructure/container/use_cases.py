@@ -48,4 +48,5 @@ class UseCases(containers.DeclarativeContainer):
         IngestCurriculum, gateways.uow, gateways.clock, grounding.parser, grounding.embedder, grounding.passage_index
     )
     search_curriculum = providers.Factory(SearchCurriculum, grounding.passage_index)
-    observe_queue = providers.Factory(ObserveQueue, gateways.uow, gateways.clock, gateways.metrics)
+    observe_queue = providers.Factory(ObserveQueue, gateways.uow, gateways.clock, gateways.metrics,
+                                      generators.upstream_health)

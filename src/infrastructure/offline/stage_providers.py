@@ -23,3 +23,4 @@ def offline_stage_providers() -> Mapping[StageName, str]:
         StageName.RENDER_VIDEO: ffmpeg_video_renderer.PROVIDER,
         StageName.PUBLISH: LOCAL_STORE,
     })
+

@@ -19,7 +19,7 @@ from redis.asyncio import Redis
 from infrastructure.config.settings import AppSettings, DatabaseSettings, LimitSettings, QueueSettings
 from tests.conftest import REDIS_URL, redis_prefix
 from tests.e2e.conftest import SECRET, Service, embedded_settings, start_service
-from tests.postgres_support import empty_tables, fresh_database
+from tests.postgres_support import empty_tables, fresh_corpus_database
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis]
 
@@ -31,8 +31,8 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def postgres_url() -> Iterator[str]:
-    with fresh_database() as url:
+def postgres_url(corpus_database: Path) -> Iterator[str]:
+    with fresh_corpus_database(corpus_database) as url:
         yield url
 
 
