@@ -5,7 +5,7 @@ from uuid import UUID
 
 from application.errors import DuplicateIdempotencyKey
 from application.ports.lesson_inbox import LessonInbox
-from application.ports.lesson_repository import LessonUsage
+from application.ports.lesson_listing import LessonUsage
 from application.ports.unit_of_work import UnitOfWorkFactory
 from domain.lesson_request import LessonRequest
 

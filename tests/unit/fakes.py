@@ -14,7 +14,9 @@ from application.ports.clock import Clock
 from application.ports.curriculum_repository import CurriculumRepository, IndexedChunk, StoredChunk
 from application.ports.id_generator import IdGenerator
 from application.ports.job_doorbell import JobDoorbell
-from application.ports.lesson_repository import LessonPage, LessonRepository, LessonUsage, QueueStats
+from application.ports.lesson_listing import LessonPage, LessonUsage
+from application.ports.lesson_queue import QueueStats
+from application.ports.lesson_repository import LessonRepository
 from application.ports.unit_of_work import UnitOfWork
 from application.ports.user_repository import UserRepository
 from domain.curriculum_document import CurriculumDocument

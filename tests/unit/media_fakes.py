@@ -2,19 +2,9 @@
 
 from decimal import Decimal
 
-from application.ports.media_providers import (
-    MP4,
-    PNG,
-    WAV,
-    WEBVTT,
-    Illustrator,
-    MediaFile,
-    MediaResult,
-    Narrator,
-    VideoInput,
-    VideoRenderer,
-)
+from application.ports.media_providers import MP4, PNG, WAV, WEBVTT, Illustrator, MediaFile, MediaResult, Narrator
 from application.ports.script_writer import ScriptBrief, WrittenScript
+from application.ports.video_renderer import VideoInput, VideoRenderer
 from domain.captions import CaptionCue, Captions
 from domain.cost_ledger import CostKind, CostLine
 from domain.lesson_script import LessonScript, LessonSection, QuizItem, Slide

@@ -4,7 +4,7 @@ from datetime import datetime
 from typing import Protocol
 from uuid import UUID
 
-from application.ports.lesson_repository import LessonUsage
+from application.ports.lesson_listing import LessonUsage
 from domain.lesson_request import LessonRequest
 
 

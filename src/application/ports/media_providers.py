@@ -1,4 +1,4 @@
-"""Media provider ports: narration, illustration and video, one Protocol each."""
+"""Media provider ports: narration and illustration, and the files media stages produce."""
 
 from dataclasses import dataclass
 from typing import Protocol
@@ -29,15 +29,6 @@ class MediaResult:
     cost_lines: tuple[CostLine, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class VideoInput:
-    """What a video is made of: the slides in order, when each comes on screen, and the narration as WAV."""
-
-    slides: tuple[bytes, ...]
-    slide_starts_ms: tuple[int, ...]
-    narration_wav: bytes
-
-
 class Narrator(Protocol):
     """Speaks the script's narration. Raises StageFailed/UpstreamError (unsupported_language, ...)."""
 
@@ -52,12 +43,4 @@ class Illustrator(Protocol):
 
     async def illustrate(self, script: LessonScript, subject: str) -> MediaResult:
         """One PNG per slide, in slide order."""
-        ...
-
-
-class VideoRenderer(Protocol):
-    """Renders slides and narration into an MP4 (H.264 + AAC). Raises StageFailed (with the encoder's reason)."""
-
-    async def render(self, video: VideoInput) -> MediaResult:
-        """The narrated video, as long as the narration."""
         ...

@@ -15,7 +15,7 @@ from sqlalchemy.engine import make_url
 
 from application.errors import StorageError
 from application.ports.lesson_inbox import LessonInbox
-from application.ports.lesson_repository import LessonUsage
+from application.ports.lesson_listing import LessonUsage
 from domain.lesson_request import LessonRequest
 from domain.money import Money
 from infrastructure.persistence.lesson_mapper import lesson_from_row, lesson_to_row

@@ -9,7 +9,9 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from application.errors import ConcurrentUpdate, DuplicateIdempotencyKey
 from application.ports.actor import Actor
-from application.ports.lesson_repository import LessonPage, LessonRepository, LessonUsage, QueueStats
+from application.ports.lesson_listing import LessonPage, LessonUsage
+from application.ports.lesson_queue import QueueStats
+from application.ports.lesson_repository import LessonRepository
 from domain.lesson_lifecycle import LessonStatus
 from domain.lesson_request import LessonRequest
 from domain.money import Money

@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from application.errors import StageFailed
-from application.ports.media_providers import VideoInput
+from application.ports.video_renderer import VideoInput
 from infrastructure.media.ffmpeg_runner import FfmpegRunner
 from infrastructure.media.ffmpeg_video_renderer import FfmpegVideoRenderer, concat_list
 from infrastructure.media.wav_format import encode_wav
