@@ -1,6 +1,6 @@
 """Requests per second of POST /lessons and GET /lessons/{id} next to a bare Litestar hello-world.
 
-Run: .venv/bin/python -m benchmarks.load_ratio [--seconds 10] [--connections 32]
+Run: .venv/bin/python -m benchmarks.load_ratio [--seconds 10] [--connections 32] [--rounds 1]
 Needs wrk (apt-get install wrk), PostgreSQL at 127.0.0.1:5432 and Redis at 127.0.0.1:6379. Each app runs as
 one uvicorn process (uvloop + httptools) on 127.0.0.1; the lesson API uses the production profile
 (Postgres + Redis) and a worker process completes the lesson that GET reads.
@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -70,6 +71,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="repeat the three loads, interleaved, and print each round and the median ratios "
+                             "(the machine is shared: one round can catch a burst of other work)")
     args = parser.parse_args()
     with fresh_database() as database_url, tempfile.TemporaryDirectory() as home:
         env = {**os.environ, "LESSONSMITH_DATABASE_URL": database_url, "LESSONSMITH_REDIS_URL": "redis://127.0.0.1:6379/0",
@@ -96,20 +100,33 @@ def main() -> None:
             worker.wait(30)
             script = Path(home) / "post.lua"
             script.write_text(POST_LUA)
-            results = {
-                "hello-world": _wrk(f"http://127.0.0.1:{hello_port}/hello", args.seconds, args.connections),
-                "GET /lessons/{id}": _wrk(f"{base}/api/v1/lessons/{lesson['id']}", args.seconds, args.connections,
-                                          token),
-                "POST /lessons": _wrk(f"{base}/api/v1/lessons", args.seconds, args.connections, token, script),
-            }
+            rounds = []
+            for number in range(1, args.rounds + 1):
+                results = {
+                    "hello-world": _wrk(f"http://127.0.0.1:{hello_port}/hello", args.seconds, args.connections),
+                    "GET /lessons/{id}": _wrk(f"{base}/api/v1/lessons/{lesson['id']}", args.seconds,
+                                              args.connections, token),
+                    "POST /lessons": _wrk(f"{base}/api/v1/lessons", args.seconds, args.connections, token, script),
+                }
+                _print_round(number, results)
+                rounds.append(results)
         finally:
             for process in (hello, api, worker):
                 process.terminate()
                 process.wait(30)
+    if len(rounds) > 1:
+        for name in ("GET /lessons/{id}", "POST /lessons"):
+            ratios = [r[name]["rps"] / r["hello-world"]["rps"] for r in rounds]
+            print(f"median ratio {name:<18} {statistics.median(ratios):6.1%}  "
+                  f"(rounds: {', '.join(f'{x:.1%}' for x in ratios)})")
+
+
+def _print_round(number: int, results: dict[str, dict[str, float]]) -> None:
+    print(f"round {number}, load average {os.getloadavg()[0]:.2f}")
     bare = results["hello-world"]["rps"]
     for name, r in results.items():
         print(f"{name:<18} {r['rps']:>9.0f} req/s  p50 {r['p50']:6.2f} ms  p99 {r['p99']:7.2f} ms  "
-              f"non-2xx {r['non2xx']:.0f}  ratio {r['rps'] / bare:6.1%}")
+              f"non-2xx {r['non2xx']:.0f}  ratio {r['rps'] / bare:6.1%}", flush=True)
 
 
 if __name__ == "__main__":

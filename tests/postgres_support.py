@@ -5,6 +5,7 @@ import os
 import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import create_async_engine
@@ -12,6 +13,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from infrastructure.persistence import upgrade_database
 from infrastructure.persistence.tables import metadata
 from tests.conftest import service_unavailable
+from tests.corpus_support import ingest_shipped_corpus, prime_from, shared_embedder
 
 POSTGRES_SERVER = os.environ.get("LESSONSMITH_TEST_POSTGRES_SERVER", "postgresql+asyncpg://postgres@127.0.0.1:5432")
 
@@ -58,3 +60,14 @@ async def empty_tables(url: str) -> None:
                     await connection.execute(table.delete())
     finally:
         await engine.dispose()
+
+
+@contextmanager
+def fresh_corpus_database(corpus_database: Path) -> Iterator[str]:
+    """A fresh database holding the shipped corpus (a release step in production), ingested through the
+    session's model primed with `corpus_database`'s vectors, so nothing is embedded again."""
+    embedder = shared_embedder()
+    asyncio.run(prime_from(corpus_database, embedder))
+    with fresh_database(migrate=False) as url:
+        asyncio.run(ingest_shipped_corpus(url, embedder))
+        yield url

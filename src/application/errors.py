@@ -103,3 +103,13 @@ class InvalidDocument(ApplicationError):
         self.field = field
         self.code = code
         self.message = message
+
+
+class UpstreamUnavailable(UpstreamError):
+    """A provider is known to be down (its circuit is open): park the lesson for `retry_after_s`, spend no attempt."""
+
+    def __init__(self, upstream: str, retry_after_s: float) -> None:
+        super().__init__("upstream_unavailable", f"{upstream} is unavailable (circuit open); "
+                         f"retrying in {retry_after_s:.1f} s", retryable=True)
+        self.upstream = upstream
+        self.retry_after_s = max(0.1, retry_after_s)

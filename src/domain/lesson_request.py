@@ -52,7 +52,9 @@ class LessonRequest:
 
     `attempt` counts claims and is the fencing token of the worker holding the lease; `deliveries`
     counts claims since the request was last queued by a person (the attempt limit applies to it);
-    `version` changes on every save and guards concurrent writers.
+    `version` changes on every save and guards concurrent writers. `content_key` (set when a worker first
+    takes it) names what it generates, so a later identical request can reuse the finished lesson; `trace_id`
+    is the trace of the request that created it, so the worker's log lines join the HTTP request's.
     """
 
     id: UUID
@@ -80,6 +82,8 @@ class LessonRequest:
     idempotency_key: str | None = None
     fingerprint: str = ""
     not_before: datetime | None = None
+    content_key: str | None = None
+    trace_id: str | None = None
 
     def __post_init__(self) -> None:
         if not self.stages:
@@ -179,6 +183,19 @@ class LessonRequest:
         self._move(LessonEvent.REQUEUE, now)
         self._reset_running_stage()
         self.not_before = not_before
+
+    def park(self, now: datetime, until: datetime) -> None:
+        """Back to the queue until `until` because a provider is down: the delivery and the stage attempt are
+        given back, so waiting out an outage never uses up the attempt limit."""
+        running = [name for name, record in self.stages.items() if record.status is StageStatus.RUNNING]
+        for name in running:
+            self.stages[name] = self.stages[name].without_attempt()
+        self.requeue(now, not_before=until)
+        self.deliveries = max(0, self.deliveries - 1)
+
+    def record_upstream(self, stage: StageName, calls: int, retries: int, breaker_opens: int) -> None:
+        """Add one run's provider calls, retries and circuit-breaker opens to `stage`'s record."""
+        self.stages[stage] = self.stages[stage].with_upstream(calls, retries, breaker_opens)
 
     def _reset_running_stage(self) -> None:
         self.stages = {n: (r.reset() if r.status is StageStatus.RUNNING else r) for n, r in self.stages.items()}

@@ -10,7 +10,10 @@ from domain.stage import StageName, StageStatus
 
 @dataclass(frozen=True, slots=True)
 class StageRecord:
-    """Status, timing, cost and attempts of one stage; `error` is set while it stands failed."""
+    """Status, timing, cost and attempts of one stage; `error` is set while it stands failed.
+
+    `upstream_calls`, `upstream_retries` and `breaker_opens` add up the provider calls of every run.
+    """
 
     name: StageName
     status: StageStatus = StageStatus.PENDING
@@ -19,6 +22,9 @@ class StageRecord:
     attempts: int = 0
     cost: Money = field(default_factory=Money)
     error: Failure | None = None
+    upstream_calls: int = 0
+    upstream_retries: int = 0
+    breaker_opens: int = 0
 
     @property
     def duration_ms(self) -> int | None:
@@ -44,3 +50,13 @@ class StageRecord:
     def reset(self) -> "StageRecord":
         """Back to pending, keeping the attempt count (a retry or a lost lease)."""
         return replace(self, status=StageStatus.PENDING, started_at=None, finished_at=None, error=None)
+
+    def without_attempt(self) -> "StageRecord":
+        """This record with its last attempt not counted (the run waited for a provider and did no work)."""
+        return replace(self, attempts=max(0, self.attempts - 1))
+
+    def with_upstream(self, calls: int, retries: int, breaker_opens: int) -> "StageRecord":
+        """This record with one run's provider calls, retries and circuit-breaker opens added."""
+        return replace(self, upstream_calls=self.upstream_calls + calls,
+                       upstream_retries=self.upstream_retries + retries,
+                       breaker_opens=self.breaker_opens + breaker_opens)

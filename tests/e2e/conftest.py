@@ -72,11 +72,17 @@ class Service:
     user_ids: dict[str, str]
 
 
+def session_container(settings: AppSettings) -> ApplicationContainer:
+    """The real container, on the session's (already loaded) model."""
+    container = build_container(settings)
+    container.grounding.embedder.override(providers.Object(shared_embedder()))
+    return container
+
+
 async def start_service(settings: AppSettings) -> AsyncIterator[Service]:
     """Start the app (lifespan included, on this event loop) with the session's model, create users, log each
     one in."""
-    container = build_container(settings)
-    container.grounding.embedder.override(providers.Object(shared_embedder()))
+    container = session_container(settings)
     container.gateways.hasher.override(FAST_HASHER)  # the real cost is tested in integration/adapters
     app = create_app(container)
     transport = ASGITransport(app=app)

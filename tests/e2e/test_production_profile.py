@@ -5,28 +5,22 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
-from dependency_injector import providers
 from redis.asyncio import Redis
 
 from infrastructure.config.settings import AppSettings, DatabaseSettings, LimitSettings, QueueSettings
-from infrastructure.container.application import build_container
 from presentation.runtime import start_services, stop_services
 from presentation.worker.worker_pool import WorkerPool
 from tests.conftest import REDIS_URL, redis_prefix
-from tests.corpus_support import ingest_shipped_corpus, prime_from, shared_embedder
-from tests.e2e.conftest import Service, embedded_settings, start_service
-from tests.postgres_support import empty_tables, fresh_database
+from tests.e2e.conftest import Service, embedded_settings, session_container, start_service
+from tests.postgres_support import empty_tables, fresh_corpus_database
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis]
 
 
 @pytest.fixture(scope="module")
 def postgres_url(corpus_database: Path) -> Iterator[str]:
-    """A fresh PostgreSQL database holding the shipped corpus (a release step in production)."""
-    embedder = shared_embedder()
-    asyncio.run(prime_from(corpus_database, embedder))
-    with fresh_database(migrate=False) as url:
-        asyncio.run(ingest_shipped_corpus(url, embedder))
+    """A fresh PostgreSQL database holding the shipped corpus."""
+    with fresh_corpus_database(corpus_database) as url:
         yield url
 
 
@@ -41,8 +35,7 @@ async def production(tmp_path: Path, postgres_url: str, redis_client: Redis,
         artifacts=base.artifacts, auth=base.auth, providers=base.providers,
         limits=LimitSettings(rate_limit_per_minute=0, daily_lesson_quota=0),
     )
-    worker_container = build_container(settings)
-    worker_container.grounding.embedder.override(providers.Object(shared_embedder()))
+    worker_container = session_container(settings)
     await empty_tables(postgres_url)
     async for service in start_service(settings):
         await start_services(worker_container)
@@ -69,7 +62,6 @@ async def test_api_and_worker_processes_share_postgres_and_redis(production: Ser
 
 @pytest.mark.req("RDS-022")
 async def test_fifty_concurrent_posts_with_one_idempotency_key_make_one_lesson(production: Service) -> None:
-    import asyncio
 
     responses = await asyncio.gather(*(production.student.request_lesson(**{"Idempotency-Key": "same-key"})
                                        for _ in range(50)))

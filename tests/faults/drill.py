@@ -65,6 +65,9 @@ class Drill:
             "LESSONSMITH_SIMULATED_UPSTREAM_JOURNAL": str(self.journal),
             "LESSONSMITH_RATE_LIMIT_PER_MINUTE": "0", "LESSONSMITH_DAILY_LESSON_QUOTA": "0",
             "LESSONSMITH_DAILY_BUDGET_USD": "0",
+            # Every drill lesson asks the same question: with reuse on, a lesson reclaimed after a kill could be
+            # completed from a finished twin without running a stage, and the drill would measure nothing.
+            "LESSONSMITH_REUSE_FINISHED_LESSONS": "false",
         }
 
     def settings(self) -> AppSettings:

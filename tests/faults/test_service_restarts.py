@@ -74,14 +74,15 @@ async def test_a_postgres_restart_gives_clean_503s_then_recovers(drill: Drill) -
     app = create_app(container, run_workers=False)
     async with LifespanManager(app), AsyncClient(transport=ASGITransport(app=app),
                                                  base_url="http://testserver") as client:
-        path = f"/api/v1/lessons/{load.lesson_ids[0]}"
-        assert (await client.get(path, headers=headers)).status_code == 200
+        cached, listing = f"/api/v1/lessons/{load.lesson_ids[0]}", "/api/v1/lessons"
+        assert (await client.get(cached, headers=headers)).status_code == 200  # its view is now in Redis
         drill.postgres.stop()
-        outage = [await client.get(path, headers=headers),
+        outage = [await client.get(listing, headers=headers),
                   await client.post("/api/v1/lessons", headers=headers, json=_body()),
                   await client.get("/health/ready")]
+        served_from_cache = await client.get(cached, headers=headers)
         drill.postgres.start()
-        recovered = await _until_ok(client, path, headers, timeout_s=LEASE_S * 5)
+        recovered = await _until_ok(client, listing, headers, timeout_s=LEASE_S * 5)
     drill.stop_workers()
     await stop_services(load.container)
     statuses = [r.status_code for r in outage]
@@ -89,6 +90,7 @@ async def test_a_postgres_restart_gives_clean_503s_then_recovers(drill: Drill) -
     assert statuses == [503, 503, 503]
     assert outage[0].json()["error"] == "service_unavailable" and outage[0].headers["retry-after"]
     assert outage[2].json()["checks"]["database"] == "down"
+    assert served_from_cache.status_code == 200 and served_from_cache.json()["status"] == "completed"
 
 
 def _body() -> dict[str, Any]:

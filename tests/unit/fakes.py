@@ -14,9 +14,9 @@ from application.ports.clock import Clock
 from application.ports.curriculum_repository import CurriculumRepository, IndexedChunk, StoredChunk
 from application.ports.id_generator import IdGenerator
 from application.ports.job_doorbell import JobDoorbell
-from application.ports.lesson_page import LessonPage
+from application.ports.lesson_listing import LessonPage, LessonUsage
+from application.ports.lesson_queue import QueueStats
 from application.ports.lesson_repository import LessonRepository
-from application.ports.lesson_usage import LessonUsage
 from application.ports.unit_of_work import UnitOfWork
 from application.ports.user_repository import UserRepository
 from domain.curriculum_document import CurriculumDocument
@@ -118,6 +118,11 @@ class InMemoryLessons(LessonRepository):
         return next((copy.deepcopy(r) for r, _, _ in self._rows().values()
                      if r.requested_by == requested_by and r.idempotency_key == key), None)
 
+    async def find_reusable(self, content_key: str) -> LessonRequest | None:
+        done = [r for r, _, _ in self._rows().values()
+                if r.content_key == content_key and r.status is LessonStatus.COMPLETED]
+        return copy.deepcopy(min(done, key=lambda r: (r.created_at, r.id))) if done else None
+
     async def list_visible(self, viewer: Actor, status: LessonStatus | None, limit: int, cursor: str | None,
                            all_users: bool = False) -> LessonPage:
         rows = [r for r, _, _ in self._rows().values()
@@ -180,6 +185,10 @@ class InMemoryLessons(LessonRepository):
     async def stale_queued(self, older_than: datetime, limit: int) -> tuple[UUID, ...]:
         return tuple(r.id for r, _, _ in self._rows().values()
                      if r.status is LessonStatus.QUEUED and r.updated_at < older_than)[:limit]
+
+    async def queue_stats(self) -> QueueStats:
+        queued = [r.updated_at for r, _, _ in self._rows().values() if r.status is LessonStatus.QUEUED]
+        return QueueStats(depth=len(queued), oldest_queued_at=min(queued, default=None))
 
 
 class InMemoryUsers(UserRepository):

@@ -2,9 +2,9 @@
 
 from decimal import Decimal
 
-from application.ports.media_files import MP4, PNG, WAV, WEBVTT, MediaFile, MediaResult, VideoInput
-from application.ports.media_providers import Illustrator, Narrator, VideoRenderer
+from application.ports.media_providers import MP4, PNG, WAV, WEBVTT, Illustrator, MediaFile, MediaResult, Narrator
 from application.ports.script_writer import ScriptBrief, WrittenScript
+from application.ports.video_renderer import VideoInput, VideoRenderer
 from domain.captions import CaptionCue, Captions
 from domain.cost_ledger import CostKind, CostLine
 from domain.lesson_script import LessonScript, LessonSection, QuizItem, Slide

@@ -114,6 +114,9 @@ class FakeEstimator(CostEstimator):
     def saved_by_skipping(self, stage: StageName, spec: LessonSpec) -> tuple[CostLine, ...]:
         return (CostLine(stage.value, CostKind.SAVED, Money(10_000), note=f"{stage.value} skipped"),)
 
+    def saved_by_reuse(self, stage: StageName, spec: LessonSpec) -> tuple[CostLine, ...]:
+        return (CostLine(stage.value, CostKind.SAVED, Money(10_000), note="reused"),)
+
 
 class InMemoryArtifactStore(ArtifactStore):
     """Objects in a dict; counts writes so tests can prove write-once."""

@@ -5,7 +5,7 @@ from datetime import datetime, time, timedelta
 from uuid import UUID
 
 from application.errors import RateLimited
-from application.ports.lesson_usage import LessonUsage
+from application.ports.lesson_listing import LessonUsage
 from application.ports.rate_counter import RateCounter
 from domain.money import Money
 

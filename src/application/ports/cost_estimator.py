@@ -17,3 +17,7 @@ class CostEstimator(Protocol):
     def saved_by_skipping(self, stage: StageName, spec: LessonSpec) -> tuple[CostLine, ...]:
         """The `saved` lines for a stage the request does not need."""
         ...
+
+    def saved_by_reuse(self, stage: StageName, spec: LessonSpec) -> tuple[CostLine, ...]:
+        """The `saved` lines for a stage whose output was copied from an identical finished lesson."""
+        ...

@@ -1,22 +1,16 @@
-"""LessonRepository port: storing, finding and leasing lesson requests."""
+"""LessonRepository port: storing and finding lesson requests, plus their listing and queue sides."""
 
-from datetime import datetime
 from typing import Protocol
 from uuid import UUID
 
 from application.ports.actor import Actor
-from application.ports.lesson_leasing import LessonLeasing
-from application.ports.lesson_page import LessonPage
-from application.ports.lesson_usage import LessonUsage
-from domain.lesson_lifecycle import LessonStatus
+from application.ports.lesson_listing import LessonListing
+from application.ports.lesson_queue import LessonQueue
 from domain.lesson_request import LessonRequest
-from domain.usage import UsageTotals
 
 
-class LessonRepository(LessonLeasing, Protocol):
-    """Lesson requests in the source of truth, with their leases (`LessonLeasing`).
-
-    Raises StorageError; `save` raises ConcurrentUpdate."""
+class LessonRepository(LessonListing, LessonQueue, Protocol):
+    """Lesson requests in the source of truth. Raises StorageError; `save` raises ConcurrentUpdate."""
 
     async def add(self, lesson: LessonRequest) -> None:
         """Insert a new request; DuplicateIdempotencyKey when its user already used its key."""
@@ -37,18 +31,8 @@ class LessonRepository(LessonLeasing, Protocol):
         """The request this user made with this Idempotency-Key, if any."""
         ...
 
-    async def list_visible(
-        self, viewer: Actor, status: LessonStatus | None, limit: int, cursor: str | None, all_users: bool = False
-    ) -> LessonPage:
-        """The requests the viewer may see (an admin's own, or everyone's with `all_users`), newest first."""
-        ...
-
-    async def usage_since(self, requested_by: UUID, since: datetime) -> LessonUsage:
-        """The lessons this user requested from `since` on, counted, with the sum of their estimates."""
-        ...
-
-    async def usage(self, owner_id: UUID, start: datetime, end: datetime, viewer: Actor) -> UsageTotals:
-        """How many of the owner's requests created in [start, end) the viewer may see, and their ledger totals."""
+    async def find_reusable(self, content_key: str) -> LessonRequest | None:
+        """The earliest completed request with this content key (any user's: the caller copies it), if any."""
         ...
 
     async def save(self, lesson: LessonRequest, fence: int | None = None) -> LessonRequest:

@@ -1,9 +1,32 @@
-"""Media provider ports: narration, illustration and video, one Protocol each."""
+"""Media provider ports: narration and illustration, and the files media stages produce."""
 
+from dataclasses import dataclass
 from typing import Protocol
 
-from application.ports.media_files import MediaResult, VideoInput
+from domain.cost_ledger import CostLine
 from domain.lesson_script import LessonScript
+
+WAV = "audio/wav"
+WEBVTT = "text/vtt; charset=utf-8"
+PNG = "image/png"
+MP4 = "video/mp4"
+
+
+@dataclass(frozen=True, slots=True)
+class MediaFile:
+    """One produced file before it is stored: a name within the lesson, its type and bytes."""
+
+    name: str
+    content_type: str
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class MediaResult:
+    """The files a media stage produced, in order, and what producing them cost."""
+
+    files: tuple[MediaFile, ...]
+    cost_lines: tuple[CostLine, ...]
 
 
 class Narrator(Protocol):
@@ -20,12 +43,4 @@ class Illustrator(Protocol):
 
     async def illustrate(self, script: LessonScript, subject: str) -> MediaResult:
         """One PNG per slide, in slide order."""
-        ...
-
-
-class VideoRenderer(Protocol):
-    """Renders slides and narration into an MP4 (H.264 + AAC). Raises StageFailed (with the encoder's reason)."""
-
-    async def render(self, video: VideoInput) -> MediaResult:
-        """The narrated video, as long as the narration."""
         ...

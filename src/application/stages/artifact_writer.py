@@ -4,7 +4,7 @@ from uuid import UUID
 
 from application.errors import StageFailed
 from application.ports.artifact_store import ArtifactStore
-from application.ports.media_files import MediaFile
+from application.ports.media_providers import MediaFile
 from domain.artifact import Artifact, validate_artifact_name
 from domain.errors import InvalidValue
 from domain.modality import Modality

@@ -1,7 +1,6 @@
 """The illustrate stage: one image per slide of the outline."""
 
-from application.ports.media_files import MediaResult
-from application.ports.media_providers import Illustrator
+from application.ports.media_providers import Illustrator, MediaResult
 from application.stages.artifact_writer import ArtifactWriter
 from application.stages.media_stage import MediaStage
 from domain.lesson_request import LessonRequest

@@ -3,7 +3,7 @@
 from abc import ABC, abstractmethod
 
 from application.errors import StageFailed
-from application.ports.media_files import MediaResult
+from application.ports.media_providers import MediaResult
 from application.stages.artifact_writer import ArtifactWriter
 from application.stages.stage_handler import StageOutcome
 from domain.lesson_request import LessonRequest

@@ -1,7 +1,6 @@
 """The narrate stage: speech audio of the narration with timed WebVTT captions."""
 
-from application.ports.media_files import MediaResult
-from application.ports.media_providers import Narrator
+from application.ports.media_providers import MediaResult, Narrator
 from application.stages.artifact_writer import ArtifactWriter
 from application.stages.media_stage import MediaStage
 from domain.lesson_request import LessonRequest

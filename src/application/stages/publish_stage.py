@@ -1,7 +1,7 @@
 """The publish stage: store the lesson text and mark the lesson ready."""
 
 from application.errors import StageFailed
-from application.ports.media_files import MediaFile
+from application.ports.media_providers import MediaFile
 from application.stages.artifact_writer import ArtifactWriter
 from application.stages.lesson_markdown import render_markdown
 from application.stages.stage_handler import StageOutcome

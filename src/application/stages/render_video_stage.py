@@ -1,8 +1,8 @@
 """The render_video stage: slides timed to the narration, with its audio, as one MP4."""
 
 from application.errors import StageFailed
-from application.ports.media_files import PNG, WAV, WEBVTT, MediaResult, VideoInput
-from application.ports.media_providers import VideoRenderer
+from application.ports.media_providers import PNG, WAV, WEBVTT, MediaResult
+from application.ports.video_renderer import VideoInput, VideoRenderer
 from application.stages.artifact_reader import ArtifactReader
 from application.stages.artifact_writer import ArtifactWriter
 from application.stages.media_stage import MediaStage

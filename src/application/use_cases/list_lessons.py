@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from application.errors import NotAllowed
 from application.ports.actor import Actor
-from application.ports.lesson_page import LessonPage
+from application.ports.lesson_listing import LessonPage
 from application.ports.unit_of_work import UnitOfWorkFactory
 from domain.lesson_lifecycle import LessonStatus
 

@@ -2,13 +2,13 @@
 
 import hashlib
 import json
+import logging
 from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 from uuid import UUID
 
 from application.errors import (
-    DuplicateIdempotencyKey,
     IdempotencyConflict,
     NotAllowed,
     UnknownStudent,
@@ -20,7 +20,9 @@ from application.ports.clock import Clock
 from application.ports.cost_estimator import CostEstimator
 from application.ports.id_generator import IdGenerator
 from application.ports.job_doorbell import JobDoorbell
-from application.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from application.ports.lesson_inbox import LessonInbox
+from application.ports.unit_of_work import UnitOfWorkFactory
+from application.uow_lesson_inbox import UnitOfWorkLessonInbox
 from domain.budget import fit_to_budget
 from domain.cost_ledger import CostKind, CostLedger, CostLine
 from domain.grade_level import GradeLevel
@@ -32,6 +34,8 @@ from domain.modality import Modality, ModalitySet
 from domain.money import Money
 from domain.student_query import StudentQuery
 from domain.user import Role
+
+log = logging.getLogger("lessonsmith.lessons")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -47,6 +51,7 @@ class RequestLessonCommand:
     student_id: UUID | None = None
     max_cost_usd: Decimal | None = None
     idempotency_key: str | None = None
+    trace_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -66,8 +71,10 @@ class RequestLesson:
     Guarantees: nothing is written for an invalid request; one row per user and Idempotency-Key;
     per-user rate, daily quota and daily budget (when `limits` is given) raise RateLimited before any
     write (a replay of an Idempotency-Key is never refused by the daily limits); the row is committed
-    before the doorbell rings; a lesson whose estimate exceeds `max_cost_usd` is degraded
-    (video → narrated slides → audio → text) and records why.
+    (one INSERT through `inbox`, whose unique constraint settles concurrent duplicates) before the
+    doorbell rings; a lesson whose estimate exceeds `max_cost_usd` is degraded
+    (video → narrated slides → audio → text) and records why. The lesson keeps the request's
+    `trace_id`, so the worker's log lines join this request's; the student's text is logged at debug only.
     """
 
     def __init__(
@@ -79,8 +86,10 @@ class RequestLesson:
         estimator: CostEstimator,
         available_modalities: frozenset[Modality],
         limits: LessonLimits | None = None,
+        inbox: LessonInbox | None = None,
     ) -> None:
         self._uow = uow
+        self._inbox = inbox or UnitOfWorkLessonInbox(uow)
         self._clock = clock
         self._ids = ids
         self._doorbell = doorbell
@@ -89,33 +98,31 @@ class RequestLesson:
         self._limits = limits
 
     async def execute(self, command: RequestLessonCommand) -> RequestLessonResult:
-        """Validate, dedupe by Idempotency-Key, insert, commit, ring."""
+        """Validate, dedupe by Idempotency-Key, insert and commit (one statement through the inbox), ring."""
         spec = self._spec(command)
         fingerprint = _fingerprint(spec, command)
         if self._limits is not None:
             await self._limits.check_rate(command.actor.user_id)
         estimate = self._estimator.estimate(spec)
-        async with self._uow() as uow:
-            owner_id = await self._owner(command, uow)
-            if command.idempotency_key is not None:
-                earlier = await uow.lessons.find_by_idempotency_key(command.actor.user_id, command.idempotency_key)
-                if earlier is not None:
-                    return _replay(earlier, fingerprint)
-            now = self._clock.now()
-            await self._check_daily(uow, command.actor.user_id, estimate, now)
-            lesson = LessonRequest(
-                id=self._ids.new_id(), owner_id=owner_id, requested_by=command.actor.user_id, spec=spec,
-                created_at=now, updated_at=now, idempotency_key=command.idempotency_key, fingerprint=fingerprint,
-            )
-            lesson.ledger = lesson.ledger.add(estimate)
-            if spec.degradation is not None:
-                lesson.ledger = lesson.ledger.add([CostLine("request", CostKind.ESTIMATE, Money(0),
-                                                            provider="budget", note=spec.degradation.reason)])
-            try:
-                await uow.lessons.add(lesson)
-                await uow.commit()
-            except DuplicateIdempotencyKey:
-                return await self._replay_winner(command, fingerprint)
+        owner_id = await self._owner(command)
+        if command.idempotency_key is not None:
+            earlier = await self._inbox.find_by_idempotency_key(command.actor.user_id, command.idempotency_key)
+            if earlier is not None:
+                return _replay(earlier, fingerprint)
+        now = self._clock.now()
+        await self._check_daily(command.actor.user_id, estimate, now)
+        lesson = LessonRequest(
+            id=self._ids.new_id(), owner_id=owner_id, requested_by=command.actor.user_id, spec=spec,
+            created_at=now, updated_at=now, idempotency_key=command.idempotency_key, fingerprint=fingerprint,
+            trace_id=command.trace_id,
+        )
+        lesson.ledger = lesson.ledger.add(estimate)
+        if spec.degradation is not None:
+            lesson.ledger = lesson.ledger.add([CostLine("request", CostKind.ESTIMATE, Money(0),
+                                                        provider="budget", note=spec.degradation.reason)])
+        if not await self._inbox.insert(lesson):
+            return await self._replay_winner(command, fingerprint)
+        _log_requested(lesson)
         await self._doorbell.ring(lesson.id)
         return RequestLessonResult(lesson_id=lesson.id, status=lesson.status, estimated_cost=lesson.ledger.estimated,
                                    created_at=lesson.created_at, replayed=False)
@@ -143,33 +150,42 @@ class RequestLesson:
     def _price(self, spec: LessonSpec) -> Money:
         return Money(sum(line.amount.micros for line in self._estimator.estimate(spec)))
 
-    async def _check_daily(self, uow: UnitOfWork, user_id: UUID, estimate: tuple[CostLine, ...],
-                           now: datetime) -> None:
+    async def _check_daily(self, user_id: UUID, estimate: tuple[CostLine, ...], now: datetime) -> None:
         if self._limits is None or not self._limits.counts_daily:
             return
-        usage = await uow.lessons.usage_since(user_id, self._limits.day_start(now))
+        usage = await self._inbox.usage_since(user_id, self._limits.day_start(now))
         self._limits.check_daily(usage, CostLedger().add(estimate).estimated, now)
 
-    async def _owner(self, command: RequestLessonCommand, uow: UnitOfWork) -> UUID:
+    async def _owner(self, command: RequestLessonCommand) -> UUID:
         actor = command.actor
         if command.student_id is None or command.student_id == actor.user_id:
             return actor.user_id
         if actor.role is Role.STUDENT:
             raise NotAllowed("students may only request lessons for themselves")
-        student = await uow.users.get(command.student_id)
-        if student is None or student.role is not Role.STUDENT:
-            raise UnknownStudent("student_id names no student you may request lessons for")
-        if actor.role is Role.TEACHER and not await uow.classes.teaches(actor.user_id, student.id):
-            raise UnknownStudent("student_id names no student you may request lessons for")
+        async with self._uow() as uow:
+            student = await uow.users.get(command.student_id)
+            if student is None or student.role is not Role.STUDENT:
+                raise UnknownStudent("student_id names no student you may request lessons for")
+            if actor.role is Role.TEACHER and not await uow.classes.teaches(actor.user_id, student.id):
+                raise UnknownStudent("student_id names no student you may request lessons for")
         return student.id
 
     async def _replay_winner(self, command: RequestLessonCommand, fingerprint: str) -> RequestLessonResult:
         assert command.idempotency_key is not None
-        async with self._uow() as uow:
-            winner = await uow.lessons.find_by_idempotency_key(command.actor.user_id, command.idempotency_key)
+        winner = await self._inbox.find_by_idempotency_key(command.actor.user_id, command.idempotency_key)
         if winner is None:
             raise IdempotencyConflict("the Idempotency-Key is being used by a request that did not complete")
         return _replay(winner, fingerprint)
+
+
+def _log_requested(lesson: LessonRequest) -> None:
+    spec = lesson.spec
+    log.info("lesson.requested", extra={
+        "lesson_id": str(lesson.id), "grade_level": spec.grade.value, "modalities": spec.modalities.names(),
+        "language": spec.language.tag, "estimated_usd": float(lesson.ledger.estimated.usd),
+        "degraded": spec.degradation is not None})
+    log.debug("lesson.requested.text", extra={"lesson_id": str(lesson.id), "student_query": spec.query.text,
+                                              "interest": spec.interest.value if spec.interest else None})
 
 
 def _replay(earlier: LessonRequest, fingerprint: str) -> RequestLessonResult:

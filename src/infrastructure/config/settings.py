@@ -111,6 +111,50 @@ class CorpusSettings(BaseSettings):
     corpus_auto_ingest: bool = True
 
 
+class ReuseSettings(BaseSettings):
+    """Reuse of finished lessons for identical requests, and the versions that make two lessons identical."""
+
+    model_config = _COMMON
+    reuse_finished_lessons: bool = True
+    model_version: str = "1"
+    prompt_version: str = "1"
+
+
+class VertexSettings(BaseSettings):
+    """Gemini on Vertex AI (LESSONSMITH_PROVIDERS=vertex): project, models, and the one layer of resilience."""
+
+    model_config = _COMMON
+    vertex_project: str = ""
+    vertex_location: str = "us-central1"
+    vertex_base_url: str = ""
+    vertex_access_token: str = ""
+    vertex_script_model: str = "gemini-2.5-flash"
+    vertex_embedding_model: str = "text-embedding-005"
+    vertex_embedding_dimension: int = Field(default=768, ge=1, le=3072)
+    vertex_tts_model: str = "gemini-2.5-flash-preview-tts"
+    vertex_tts_voice: str = "Kore"
+    vertex_image_model: str = "gemini-2.5-flash-image"
+    vertex_request_timeout_seconds: float = Field(default=30.0, gt=0, le=600)
+    vertex_stage_deadline_seconds: float = Field(default=180.0, gt=0, le=3600)
+    vertex_max_attempts: int = Field(default=5, ge=1, le=20)
+    vertex_backoff_initial_seconds: float = Field(default=0.5, gt=0, le=60)
+    vertex_backoff_max_seconds: float = Field(default=10.0, gt=0, le=300)
+    vertex_breaker_failures: int = Field(default=5, ge=1, le=1000)
+    vertex_breaker_reset_seconds: float = Field(default=30.0, gt=0, le=3600)
+    vertex_invalid_output_retries: int = Field(default=2, ge=0, le=5)
+
+
+class GcsSettings(BaseSettings):
+    """Cloud Storage (LESSONSMITH_ARTIFACTS=gs://bucket/prefix): endpoint override and URL signing."""
+
+    model_config = _COMMON
+    gcs_project: str = ""
+    gcs_endpoint: str = ""
+    gcs_anonymous: bool = False
+    gcs_signing_key_file: str = ""
+    gcs_signed_url_ttl_seconds: int = Field(default=600, ge=1, le=900)
+
+
 @dataclass(frozen=True, slots=True)
 class AppSettings:
     """Every settings group, loaded once at start-up and passed to the container."""
@@ -125,12 +169,16 @@ class AppSettings:
     faults: FaultSettings = field(default_factory=FaultSettings)
     media: MediaSettings = field(default_factory=MediaSettings)
     corpus: CorpusSettings = field(default_factory=CorpusSettings)
+    reuse: ReuseSettings = field(default_factory=ReuseSettings)
+    vertex: VertexSettings = field(default_factory=VertexSettings)
+    gcs: GcsSettings = field(default_factory=GcsSettings)
 
     @classmethod
     def load(cls) -> "AppSettings":
         """Read every group from the environment (and .env)."""
         return cls(HomeSettings(), DatabaseSettings(), QueueSettings(), ArtifactSettings(), AuthSettings(),
-                   ProviderSettings(), LimitSettings(), FaultSettings(), MediaSettings())
+                   ProviderSettings(), LimitSettings(), faults=FaultSettings(), media=MediaSettings(),
+                   corpus=CorpusSettings(), reuse=ReuseSettings(), vertex=VertexSettings(), gcs=GcsSettings())
 
     @property
     def database_url(self) -> str:

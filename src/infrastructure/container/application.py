@@ -7,6 +7,7 @@ from infrastructure.container.gateways import Gateways
 from infrastructure.container.generators import Generators
 from infrastructure.container.grounding import Grounding
 from infrastructure.container.pipeline import Pipeline
+from infrastructure.container.provider_check import check_providers
 from infrastructure.container.use_cases import UseCases
 
 
@@ -16,10 +17,13 @@ class ApplicationContainer(containers.DeclarativeContainer):
     settings = providers.Dependency(instance_of=AppSettings)
     gateways = providers.Container(Gateways, settings=settings)
     grounding = providers.Container(Grounding, settings=settings, gateways=gateways)
-    generators = providers.Container(Generators, media_settings=settings.provided.media, grounding=grounding)
+    generators = providers.Container(Generators, media_settings=settings.provided.media,
+                                     provider_settings=settings.provided.providers,
+                                     vertex_settings=settings.provided.vertex, grounding=grounding)
     pipeline = providers.Container(
         Pipeline, gateways=gateways, generators=generators, queue_settings=settings.provided.queue,
         fault_settings=settings.provided.faults,
+        reuse_settings=settings.provided.reuse, provider_name=settings.provided.providers.providers,
     )
     use_cases = providers.Container(UseCases, gateways=gateways, generators=generators, grounding=grounding)
 
@@ -28,4 +32,5 @@ def build_container(settings: AppSettings | None = None) -> ApplicationContainer
     """A container over `settings` (loaded from the environment when None)."""
     container = ApplicationContainer(settings=settings or AppSettings.load())
     container.check_dependencies()
+    check_providers(container.settings())
     return container

@@ -8,11 +8,20 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from application.ports.artifact_store import ArtifactStore
 from application.ports.job_doorbell import JobDoorbell
+from application.ports.lesson_inbox import LessonInbox
+from application.ports.lesson_view_cache import LessonViewCache
+from application.ports.token_deny_list import TokenDenyList
+from application.ports.unit_of_work import UnitOfWorkFactory
+from application.uow_lesson_inbox import UnitOfWorkLessonInbox
+from infrastructure.cache.no_lesson_view_cache import NoLessonViewCache
+from infrastructure.cache.redis_lesson_view_cache import RedisLessonViewCache
 from infrastructure.config.settings import AppSettings
 from infrastructure.health.readiness import Probe, Readiness, database_probe, redis_probe
+from infrastructure.persistence.asyncpg_lesson_inbox import AsyncpgLessonInbox
 from infrastructure.queue.in_process_doorbell import InProcessDoorbell
 from infrastructure.queue.redis_doorbell import RedisDoorbell
 from infrastructure.security.jwt_secret_file import load_or_create_secret
+from infrastructure.storage.gcs_factory import GcsConfigurationError, make_gcs_artifact_store
 from infrastructure.storage.local_artifact_store import LocalArtifactStore
 
 
@@ -40,11 +49,29 @@ def make_doorbell(redis: "Redis | None", settings: AppSettings) -> JobDoorbell:
     return RedisDoorbell(redis, key=f"{settings.queue.redis_prefix}:doorbell")
 
 
+def make_lesson_view_cache(redis: "Redis | None", settings: AppSettings,
+                           deny_list: TokenDenyList) -> LessonViewCache:
+    """Views in Redis (shared by every API and worker process) when configured; none when embedded."""
+    if redis is None:
+        return NoLessonViewCache(deny_list)
+    return RedisLessonViewCache(redis, settings.queue.redis_prefix)
+
+
+def make_lesson_inbox(settings: AppSettings, uow: UnitOfWorkFactory) -> LessonInbox:
+    """Straight through asyncpg on PostgreSQL; through the unit of work on SQLite."""
+    if settings.is_embedded:
+        return UnitOfWorkLessonInbox(uow)
+    return AsyncpgLessonInbox(settings.database_url)
+
+
 def make_artifact_store(settings: AppSettings) -> ArtifactStore:
-    """The local folder under home, or the folder LESSONSMITH_ARTIFACTS names."""
+    """The local folder under home, the folder LESSONSMITH_ARTIFACTS names, or Cloud Storage for gs://…"""
     target = settings.artifacts.artifacts
     if target.startswith("gs://"):
-        raise ConfigurationError("LESSONSMITH_ARTIFACTS=gs://… needs the Google Cloud adapters, not installed yet")
+        try:
+            return make_gcs_artifact_store(target, settings.gcs)
+        except GcsConfigurationError as error:
+            raise ConfigurationError(str(error)) from None
     root = Path(target) if target else settings.home.home / "artifacts"
     return LocalArtifactStore(root)
 
@@ -67,9 +94,11 @@ def make_readiness(engine: AsyncEngine, redis: "Redis | None", store: ArtifactSt
     return Readiness(probes)
 
 
-async def close_on_shutdown(engine: AsyncEngine, redis: "Redis | None") -> AsyncIterator[None]:
-    """A Resource body: nothing to open, dispose the pool and close Redis at shutdown."""
+async def close_on_shutdown(engine: AsyncEngine, redis: "Redis | None", inbox: LessonInbox) -> AsyncIterator[None]:
+    """A Resource body: nothing to open, dispose the pools and close Redis at shutdown."""
     yield
+    if isinstance(inbox, AsyncpgLessonInbox):
+        await inbox.close()
     await engine.dispose()
     if redis is not None:
         await redis.aclose()

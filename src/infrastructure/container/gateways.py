@@ -9,6 +9,8 @@ from infrastructure.container.gateway_factories import (
     close_on_shutdown,
     make_artifact_store,
     make_doorbell,
+    make_lesson_inbox,
+    make_lesson_view_cache,
     make_readiness,
     make_redis,
     resolve_jwt_secret,
@@ -19,12 +21,15 @@ from infrastructure.container.limit_factories import (
     make_rate_counter,
     make_token_deny_list,
 )
+from infrastructure.observability.prometheus_metrics import PrometheusMetrics
+from infrastructure.observability.structlog_log_context import StructlogLogContext
 from infrastructure.persistence.engine import create_engine
 from infrastructure.persistence.sqla_unit_of_work import SqlaUnitOfWorkFactory
 from infrastructure.pricing.list_price_estimator import ListPriceEstimator
 from infrastructure.pricing.price_table import PriceTable
 from infrastructure.security.argon2_password_hasher import Argon2PasswordHasher
 from infrastructure.security.jwt_token_issuer import JwtTokenIssuer
+from infrastructure.security.verified_token_cache import VerifiedTokenCache
 from infrastructure.system.system_clock import SystemClock
 from infrastructure.system.uuid_generator import Uuid4Generator
 
@@ -37,7 +42,6 @@ class Gateways(containers.DeclarativeContainer):
     clock = providers.Singleton(SystemClock)
     ids = providers.Singleton(Uuid4Generator)
     engine = providers.Singleton(create_engine, settings.provided.database_url)
-    uow = providers.Singleton(SqlaUnitOfWorkFactory, engine)
     redis = providers.Singleton(make_redis, settings)
     doorbell = providers.Singleton(make_doorbell, redis, settings)
     artifact_store = providers.Singleton(make_artifact_store, settings)
@@ -52,10 +56,16 @@ class Gateways(containers.DeclarativeContainer):
         clock=clock,
     )
     token_deny_list = providers.Singleton(make_token_deny_list, redis, engine, settings, clock)
+    lesson_views = providers.Singleton(make_lesson_view_cache, redis, settings, token_deny_list)
+    uow = providers.Singleton(SqlaUnitOfWorkFactory, engine, lesson_views)
+    lesson_inbox = providers.Singleton(make_lesson_inbox, settings, uow)
+    verified_tokens: providers.Singleton[VerifiedTokenCache[object]] = providers.Singleton(VerifiedTokenCache)
     rate_counter = providers.Singleton(make_rate_counter, redis, settings, clock)
     lesson_limits = providers.Singleton(make_lesson_limits, rate_counter, settings.provided.limits)
     login_throttle = providers.Singleton(make_login_throttle, rate_counter, settings.provided.limits)
     price_table = providers.Singleton(PriceTable.bundled)
     estimator = providers.Singleton(ListPriceEstimator, price_table)
     readiness = providers.Singleton(make_readiness, engine, redis, artifact_store)
-    lifecycle = providers.Resource(close_on_shutdown, engine, redis)
+    lifecycle = providers.Resource(close_on_shutdown, engine, redis, lesson_inbox)
+    metrics = providers.Singleton(PrometheusMetrics)
+    log_context = providers.Singleton(StructlogLogContext)

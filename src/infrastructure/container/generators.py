@@ -3,7 +3,8 @@
 from dependency_injector import containers, providers
 
 from domain.modality import Modality
-from infrastructure.config.settings import MediaSettings
+from infrastructure.config.settings import MediaSettings, ProviderSettings, VertexSettings
+from infrastructure.container.vertex import Vertex
 from infrastructure.grounding_check.hybrid_support_scorer import HybridSupportScorer
 from infrastructure.media.espeak_narrator import EspeakNarrator
 from infrastructure.media.ffmpeg_runner import FfmpegRunner
@@ -12,27 +13,48 @@ from infrastructure.media.mp3_encoder import Mp3Encoder
 from infrastructure.media.pillow_illustrator import PillowIllustrator
 from infrastructure.offline.keyword_content_screen import KeywordContentScreen
 from infrastructure.offline.offline_script_writer import OfflineScriptWriter
+from infrastructure.offline.stage_providers import offline_stage_providers
+from infrastructure.resilience.circuit_breakers import BreakerBoard
+from infrastructure.vertex.stage_providers import vertex_stage_providers
 
 
 class Generators(containers.DeclarativeContainer):
-    """Offline, $0 providers; `available_modalities` lists the modalities that have a provider.
+    """Offline, $0 providers, or Vertex AI ones for the script, narration and slides when
+    LESSONSMITH_PROVIDERS=vertex; `available_modalities` lists the modalities that have a provider.
 
     The passage index and the query classifier are the grounding container's (embeddings over the corpus).
     """
 
     media_settings = providers.Dependency(instance_of=MediaSettings)
+    provider_settings = providers.Dependency(instance_of=ProviderSettings)
+    vertex_settings = providers.Dependency(instance_of=VertexSettings)
     grounding = providers.DependenciesContainer()
 
     passage_index = grounding.passage_index
     classifier = grounding.classifier
     screen = providers.Singleton(KeywordContentScreen)
-    script_writer = providers.Singleton(OfflineScriptWriter, grounding.keywords)
     support_scorer = providers.Singleton(HybridSupportScorer, grounding.embedder)
     ffmpeg = providers.Singleton(FfmpegRunner, timeout_s=media_settings.provided.ffmpeg_timeout_seconds,
                                  threads=media_settings.provided.ffmpeg_threads)
-    narrator = providers.Singleton(EspeakNarrator, media_settings.provided.speech_rate_wpm,
-                                   providers.Singleton(Mp3Encoder, ffmpeg))
-    illustrator = providers.Singleton(PillowIllustrator)
+    mp3_encoder = providers.Singleton(Mp3Encoder, ffmpeg)
+    breakers = providers.Singleton(BreakerBoard, failures=vertex_settings.provided.vertex_breaker_failures,
+                                   reset_s=vertex_settings.provided.vertex_breaker_reset_seconds)
+    upstream_health = breakers
+    vertex = providers.Container(Vertex, settings=vertex_settings, mp3_encoder=mp3_encoder, breakers=breakers)
+    script_writer = providers.Selector(
+        provider_settings.provided.providers,
+        offline=providers.Singleton(OfflineScriptWriter, grounding.keywords),
+        vertex=vertex.script_writer)
+    narrator = providers.Selector(
+        provider_settings.provided.providers,
+        offline=providers.Singleton(EspeakNarrator, media_settings.provided.speech_rate_wpm, mp3_encoder),
+        vertex=vertex.narrator)
+    illustrator = providers.Selector(
+        provider_settings.provided.providers, offline=providers.Singleton(PillowIllustrator),
+        vertex=vertex.illustrator)
     video_renderer = providers.Singleton(FfmpegVideoRenderer, ffmpeg, fps=media_settings.provided.video_fps,
                                          preset=media_settings.provided.video_preset)
     available_modalities = providers.Object(frozenset(Modality))
+    stage_providers = providers.Selector(
+        provider_settings.provided.providers, offline=providers.Singleton(offline_stage_providers),
+        vertex=providers.Singleton(vertex_stage_providers))

@@ -13,6 +13,7 @@ from application.use_cases.ingest_curriculum import IngestCurriculum
 from application.use_cases.issue_token import IssueToken
 from application.use_cases.list_classes import ListClasses
 from application.use_cases.list_lessons import ListLessons
+from application.use_cases.observe_queue import ObserveQueue
 from application.use_cases.request_lesson import RequestLesson
 from application.use_cases.retry_lesson import RetryLesson
 from application.use_cases.revoke_token import RevokeToken
@@ -28,11 +29,11 @@ class UseCases(containers.DeclarativeContainer):
 
     request_lesson = providers.Factory(
         RequestLesson, gateways.uow, gateways.clock, gateways.ids, gateways.doorbell, gateways.estimator,
-        generators.available_modalities, gateways.lesson_limits,
+        generators.available_modalities, gateways.lesson_limits, gateways.lesson_inbox,
     )
     get_lesson = providers.Factory(GetLesson, gateways.uow)
     list_lessons = providers.Factory(ListLessons, gateways.uow)
-    cancel_lesson = providers.Factory(CancelLesson, gateways.uow, gateways.clock)
+    cancel_lesson = providers.Factory(CancelLesson, gateways.uow, gateways.clock, gateways.metrics)
     retry_lesson = providers.Factory(RetryLesson, gateways.uow, gateways.clock, gateways.doorbell)
     get_artifact = providers.Factory(GetArtifact, gateways.uow, gateways.artifact_store)
     get_daily_usage = providers.Factory(GetDailyUsage, gateways.uow, gateways.clock)
@@ -47,3 +48,5 @@ class UseCases(containers.DeclarativeContainer):
         IngestCurriculum, gateways.uow, gateways.clock, grounding.parser, grounding.embedder, grounding.passage_index
     )
     search_curriculum = providers.Factory(SearchCurriculum, grounding.passage_index)
+    observe_queue = providers.Factory(ObserveQueue, gateways.uow, gateways.clock, gateways.metrics,
+                                      generators.upstream_health)

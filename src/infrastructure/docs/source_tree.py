@@ -1,15 +1,15 @@
 """The feature modules under src/ and their sizes (DESIGN §10).
 
-`domain` and `application` are one module each; `infrastructure` and `presentation` have one module per
-subpackage, plus a root module for loose files directly in the layer's folder (listed only when it holds code).
+`domain` is one module; `application`, `infrastructure` and `presentation` have one module per subpackage, plus
+a root module for loose files directly in the layer's folder (listed only when it holds code).
 """
 
 import statistics
 from dataclasses import dataclass
 from pathlib import Path
 
-WHOLE_LAYERS = ("domain", "application")
-SPLIT_LAYERS = ("infrastructure", "presentation")
+WHOLE_LAYERS = ("domain",)
+SPLIT_LAYERS = ("application", "infrastructure", "presentation")
 TEXT_SUFFIXES = frozenset({".py", ".md", ".json", ".mako", ".ini", ".toml", ".txt", ".yaml", ".yml", ".sql"})
 SKIPPED_DIRS = frozenset({"__pycache__"})
 

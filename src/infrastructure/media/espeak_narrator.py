@@ -4,8 +4,7 @@ import asyncio
 from decimal import Decimal
 
 from application.errors import StageFailed
-from application.ports.media_files import WAV, WEBVTT, MediaFile, MediaResult
-from application.ports.media_providers import Narrator
+from application.ports.media_providers import WAV, WEBVTT, MediaFile, MediaResult, Narrator
 from domain.cost_ledger import CostKind, CostLine
 from domain.lesson_script import LessonScript
 from domain.money import Money

@@ -8,8 +8,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from application.errors import StageFailed
-from application.ports.media_files import MP4, MediaFile, MediaResult, VideoInput
-from application.ports.media_providers import VideoRenderer
+from application.ports.media_providers import MP4, MediaFile, MediaResult
+from application.ports.video_renderer import VideoInput, VideoRenderer
 from domain.cost_ledger import CostKind, CostLine
 from domain.money import Money
 from infrastructure.media.ffmpeg_runner import FfmpegRunner

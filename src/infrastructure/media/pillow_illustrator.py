@@ -5,8 +5,7 @@ import unicodedata
 from decimal import Decimal
 
 from application.errors import StageFailed
-from application.ports.media_files import PNG, MediaFile, MediaResult
-from application.ports.media_providers import Illustrator
+from application.ports.media_providers import PNG, Illustrator, MediaFile, MediaResult
 from domain.cost_ledger import CostKind, CostLine
 from domain.lesson_script import LessonScript, Slide
 from domain.money import Money

@@ -90,6 +90,9 @@ def encode_stages(stages: dict[StageName, StageRecord]) -> list[Doc]:
             "attempts": record.attempts,
             "cost_micros": record.cost.micros,
             "error": encode_failure(record.error),
+            "upstream_calls": record.upstream_calls,
+            "upstream_retries": record.upstream_retries,
+            "breaker_opens": record.breaker_opens,
         }
         for record in stages.values()
     ]
@@ -106,6 +109,9 @@ def decode_stages(docs: list[Doc]) -> dict[StageName, StageRecord]:
             attempts=doc["attempts"],
             cost=Money(doc["cost_micros"]),
             error=decode_failure(doc["error"]),
+            upstream_calls=doc.get("upstream_calls", 0),
+            upstream_retries=doc.get("upstream_retries", 0),
+            breaker_opens=doc.get("breaker_opens", 0),
         )
         for doc in docs
     )

@@ -30,6 +30,7 @@ def lesson_to_row(lesson: LessonRequest) -> dict[str, Any]:
         "not_before": lesson.not_before,
         "idempotency_key": lesson.idempotency_key,
         "fingerprint": lesson.fingerprint,
+        "content_key": lesson.content_key,
         "created_at": lesson.created_at,
         "updated_at": lesson.updated_at,
         "spec": codec.encode_spec(lesson.spec),
@@ -46,6 +47,7 @@ def lesson_to_row(lesson: LessonRequest) -> dict[str, Any]:
         "saved_micros": lesson.ledger.saved.micros,
         "estimated_micros": lesson.ledger.estimated.micros,
         "corpus_version": lesson.corpus_version,
+        "trace_id": lesson.trace_id,
     }
 
 
@@ -78,5 +80,7 @@ def lesson_from_row(row: Mapping[Any, Any]) -> LessonRequest:
         artifacts=content.decode_artifacts(row["artifacts"]),
         idempotency_key=row["idempotency_key"],
         fingerprint=row["fingerprint"],
+        content_key=row["content_key"],
         not_before=as_utc(not_before) if not_before is not None else None,
+        trace_id=row["trace_id"],
     )

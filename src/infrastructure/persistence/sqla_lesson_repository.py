@@ -9,9 +9,9 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from application.errors import ConcurrentUpdate, DuplicateIdempotencyKey
 from application.ports.actor import Actor
-from application.ports.lesson_page import LessonPage
+from application.ports.lesson_listing import LessonPage, LessonUsage
+from application.ports.lesson_queue import QueueStats
 from application.ports.lesson_repository import LessonRepository
-from application.ports.lesson_usage import LessonUsage
 from domain.lesson_lifecycle import LessonStatus
 from domain.lesson_request import LessonRequest
 from domain.money import Money
@@ -36,11 +36,14 @@ class SqlaLessonRepository(LessonRepository):
 
     Claims and fenced saves are conditional UPDATEs, so no row is claimed twice and a stale worker
     never overwrites newer work; PostgreSQL also skips rows other claimers hold (FOR UPDATE SKIP LOCKED).
+    Every update records the lesson's new version in `written` (shared with the unit of work).
     """
 
-    def __init__(self, connection: AsyncConnection, turn: WriteTurn | None = None) -> None:
+    def __init__(self, connection: AsyncConnection, turn: WriteTurn | None = None,
+                 written: dict[UUID, int] | None = None) -> None:
         self._conn = connection
         self._turn = turn or WriteTurn()
+        self._written = written if written is not None else {}
 
     async def add(self, lesson: LessonRequest) -> None:
         """Insert; DuplicateIdempotencyKey when the user already used the key (transaction stays usable)."""
@@ -70,6 +73,13 @@ class SqlaLessonRepository(LessonRepository):
             lessons.c.requested_by == requested_by, lessons.c.idempotency_key == key
         )
         return await self._one(stmt, "read a lesson request")
+
+    async def find_reusable(self, content_key: str) -> LessonRequest | None:
+        """The earliest completed request with this content key (index `ix_lesson_requests_reuse`)."""
+        stmt = q.select_lessons().where(
+            lessons.c.content_key == content_key, lessons.c.status == LessonStatus.COMPLETED.value
+        ).order_by(*q.OLDEST_FIRST).limit(1)
+        return await self._one(stmt, "find a reusable lesson")
 
     async def list_visible(
         self,
@@ -125,6 +135,7 @@ class SqlaLessonRepository(LessonRepository):
             result = await self._conn.execute(q.conditional_update(lesson, *conditions))
         if result.rowcount != 1:
             raise ConcurrentUpdate(f"lesson {lesson.id} changed since version {lesson.version}")
+        self._written[lesson.id] = lesson.version + 1
         return lesson.with_version(lesson.version + 1)
 
     async def claim_next(self, worker_id: str, now: datetime, lease_until: datetime) -> LessonRequest | None:
@@ -146,6 +157,7 @@ class SqlaLessonRepository(LessonRepository):
                     update.values(lease_owner=worker_id, lease_expires_at=lease_until)
                 )
                 if result.rowcount == 1:
+                    self._written[lesson.id] = lesson.version + 1
                     return lesson.with_version(lesson.version + 1)
         return None
 
@@ -190,6 +202,13 @@ class SqlaLessonRepository(LessonRepository):
         with storage_errors("find stale queued requests"):
             result = await self._conn.execute(stmt)
             return tuple(result.scalars())
+
+    async def queue_stats(self) -> QueueStats:
+        """Count the queued rows and find when the longest-waiting one was queued (its last update)."""
+        stmt = sa.select(sa.func.count(), sa.func.min(lessons.c.updated_at)).where(lessons.c.status == _QUEUED)
+        with storage_errors("measure the queue"):
+            depth, oldest = (await self._conn.execute(stmt)).one()
+        return QueueStats(depth=int(depth), oldest_queued_at=as_utc(oldest) if oldest is not None else None)
 
     async def _one(self, stmt: sa.Select[tuple[object, ...]], operation: str) -> LessonRequest | None:
         with storage_errors(operation):

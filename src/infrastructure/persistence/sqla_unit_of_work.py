@@ -2,6 +2,7 @@
 
 from types import TracebackType
 from typing import Self
+from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
@@ -9,6 +10,7 @@ from application.errors import StorageError
 from application.ports.class_repository import ClassRepository
 from application.ports.curriculum_repository import CurriculumRepository
 from application.ports.lesson_repository import LessonRepository
+from application.ports.lesson_view_cache import LessonViewCache
 from application.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from application.ports.user_repository import UserRepository
 from infrastructure.persistence.sqla_class_repository import SqlaClassRepository
@@ -24,7 +26,8 @@ class SqlaUnitOfWork(UnitOfWork):
 
     `commit` makes the work so far durable; statements after it run in a new transaction. Exit rolls
     back whatever was not committed and returns the connection to the pool. With a `gate` (SQLite),
-    writers of this process take turns from their first write to their commit or rollback.
+    writers of this process take turns from their first write to their commit or rollback. With `views`,
+    the new versions of updated lessons are announced to the view cache just before the commit.
     """
 
     lessons: LessonRepository
@@ -32,11 +35,14 @@ class SqlaUnitOfWork(UnitOfWork):
     classes: ClassRepository
     curriculum: CurriculumRepository
 
-    def __init__(self, engine: AsyncEngine, gate: WriteGate | None = None) -> None:
+    def __init__(self, engine: AsyncEngine, gate: WriteGate | None = None,
+                 views: LessonViewCache | None = None) -> None:
         self._engine = engine
         self._gate = gate
+        self._views = views
         self._conn: AsyncConnection | None = None
         self._turn = WriteTurn()
+        self._written: dict[UUID, int] = {}
 
     async def __aenter__(self) -> Self:
         """Connect, begin, and build the repositories on this connection."""
@@ -51,7 +57,8 @@ class SqlaUnitOfWork(UnitOfWork):
                 raise
         self._conn = conn
         self._turn = self._gate.turn() if self._gate is not None else WriteTurn()
-        self.lessons = SqlaLessonRepository(conn, self._turn)
+        self._written = {}
+        self.lessons = SqlaLessonRepository(conn, self._turn, self._written)
         self.users = SqlaUserRepository(conn, self._turn)
         self.classes = SqlaClassRepository(conn, self._turn)
         self.curriculum = SqlaCurriculumRepository(conn, self._turn)
@@ -83,6 +90,9 @@ class SqlaUnitOfWork(UnitOfWork):
         """Commit the transaction."""
         if self._conn is None:
             raise RuntimeError("commit outside of `async with`")
+        if self._views is not None and self._written:
+            await self._views.announce(self._written)
+            self._written.clear()
         with storage_errors("commit a database transaction"):
             await self._conn.commit()
         self._turn.give_back()
@@ -94,10 +104,11 @@ class SqlaUnitOfWorkFactory(UnitOfWorkFactory):
     On SQLite all units of work of this factory share one WriteGate, so writers take fair turns.
     """
 
-    def __init__(self, engine: AsyncEngine) -> None:
+    def __init__(self, engine: AsyncEngine, views: LessonViewCache | None = None) -> None:
         self._engine = engine
         self._gate = WriteGate() if engine.dialect.name == "sqlite" else None
+        self._views = views
 
     def __call__(self) -> SqlaUnitOfWork:
         """A new, not yet entered, unit of work."""
-        return SqlaUnitOfWork(self._engine, self._gate)
+        return SqlaUnitOfWork(self._engine, self._gate, self._views)

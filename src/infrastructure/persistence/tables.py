@@ -74,12 +74,15 @@ lesson_requests = sa.Table(
     sa.Column("saved_micros", sa.BigInteger(), nullable=False, server_default="0"),
     sa.Column("estimated_micros", sa.BigInteger(), nullable=False, server_default="0"),
     sa.Column("corpus_version", sa.String(64), nullable=True),
+    sa.Column("content_key", sa.String(64), nullable=True),
+    sa.Column("trace_id", sa.String(64), nullable=True),
     sa.UniqueConstraint("requested_by", "idempotency_key", name=IDEMPOTENCY_CONSTRAINT),
     sa.Index("ix_lesson_requests_claim", "status", "created_at", "id"),
     sa.Index("ix_lesson_requests_lease", "status", "lease_expires_at"),
     sa.Index("ix_lesson_requests_listing", "created_at", "id"),
     sa.Index("ix_lesson_requests_owner_listing", "owner_id", "created_at", "id"),
     sa.Index("ix_lesson_requests_requester_listing", "requested_by", "created_at", "id"),
+    sa.Index("ix_lesson_requests_reuse", "content_key", "status", "created_at"),
 )
 
 classes = sa.Table(

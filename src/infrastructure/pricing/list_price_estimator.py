@@ -2,10 +2,13 @@
 
 from decimal import Decimal
 
+from cachetools import LRUCache
+
 from application.ports.cost_estimator import CostEstimator
 from domain.cost_ledger import CostKind, CostLine
 from domain.grade_level import GradeBand
 from domain.lesson_request import LessonSpec
+from domain.modality import ModalitySet
 from domain.stage import StageName
 from domain.stage_plan import StagePlan
 from infrastructure.pricing.price_table import PriceTable
@@ -17,6 +20,7 @@ _WORDS_PER_MINUTE = Decimal(150)
 _SLIDES = 6
 _PROVIDER = "vertex"
 
+REUSE_NOTE = "reused from an identical finished lesson"
 _SKIP_NOTES = {
     StageName.NARRATE: "audio skipped",
     StageName.ILLUSTRATE: "images skipped",
@@ -29,6 +33,7 @@ class ListPriceEstimator(CostEstimator):
 
     def __init__(self, table: PriceTable) -> None:
         self._table = table
+        self._estimates: LRUCache[tuple[ModalitySet, GradeBand, int], tuple[CostLine, ...]] = LRUCache(4096)
 
     def _lines(self, stage: StageName, spec: LessonSpec, kind: CostKind, note: str = "") -> tuple[CostLine, ...]:
         words = _NARRATION_WORDS[spec.grade.band]
@@ -57,9 +62,15 @@ class ListPriceEstimator(CostEstimator):
                 return ()
 
     def estimate(self, spec: LessonSpec) -> tuple[CostLine, ...]:
-        """`estimate` lines for every stage the request will run."""
-        plan = StagePlan.for_modalities(spec.modalities)
-        return tuple(line for stage in plan.runs for line in self._lines(stage, spec, CostKind.ESTIMATE))
+        """`estimate` lines for every stage the request will run (remembered per modalities, grade band
+        and query length, all that the units depend on: this runs on every POST /lessons)."""
+        key = (spec.modalities, spec.grade.band, len(spec.query.text))
+        lines = self._estimates.get(key)
+        if lines is None:
+            plan = StagePlan.for_modalities(spec.modalities)
+            lines = tuple(line for stage in plan.runs for line in self._lines(stage, spec, CostKind.ESTIMATE))
+            self._estimates[key] = lines
+        return lines
 
     def saved_by_skipping(self, stage: StageName, spec: LessonSpec) -> tuple[CostLine, ...]:
         """`saved` lines for a skipped media stage, e.g. "render_video saved $0.07 (video skipped)";
@@ -68,3 +79,7 @@ class ListPriceEstimator(CostEstimator):
         if StagePlan.for_modalities(spec.requested_modalities).should_run(stage):
             note += " to fit max_cost_usd"
         return self._lines(stage, spec, CostKind.SAVED, note)
+
+    def saved_by_reuse(self, stage: StageName, spec: LessonSpec) -> tuple[CostLine, ...]:
+        """`saved` lines at list price for a stage reused from an identical finished lesson."""
+        return self._lines(stage, spec, CostKind.SAVED, REUSE_NOTE)

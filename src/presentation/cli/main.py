@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from application.errors import ApplicationError
 from domain.errors import DomainError, InvalidValue
 from infrastructure.container.gateway_factories import ConfigurationError
+from infrastructure.observability.log_settings import LogSettings
+from infrastructure.observability.logging_setup import configure_logging
 from presentation.cli import (
     classes_commands,
     corpus_commands,
@@ -45,12 +47,23 @@ def _describe(error: BaseException) -> str:
     return str(error) or type(error).__name__
 
 
+LONG_RUNNING = frozenset({"serve", "worker"})
+
+
+def _configure_logging(args: argparse.Namespace) -> None:
+    """structlog for every command: info for the servers, warnings only for one-shot commands; -v: debug."""
+    settings = LogSettings()
+    default = "info" if args.command in LONG_RUNNING else "warning"
+    name = "debug" if args.verbose else settings.log_level or default
+    json_output = None if settings.log_format == "auto" else settings.log_format == "json"
+    configure_logging(json_output=json_output, level=logging.getLevelNamesMapping()[name.upper()])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse, run, and turn every expected error into one line on stderr and a non-zero exit."""
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
+        _configure_logging(args)
         result = args.run(args)
         code = asyncio.run(result) if asyncio.iscoroutine(result) else result
     except KeyboardInterrupt:

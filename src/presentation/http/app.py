@@ -10,6 +10,7 @@ from litestar.openapi.plugins import ScalarRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 
 from infrastructure.container.application import ApplicationContainer, build_container
+from presentation.http.cached_read_fast_path import fast_path_before_auth
 from presentation.http.controllers.admin_controller import AdminController
 from presentation.http.controllers.artifacts_controller import ArtifactsController
 from presentation.http.controllers.auth_controller import AuthController
@@ -17,10 +18,12 @@ from presentation.http.controllers.classes_controller import ClassesController
 from presentation.http.controllers.curriculum_controller import CurriculumController
 from presentation.http.controllers.health_controller import HealthController
 from presentation.http.controllers.lessons_controller import LessonsController
+from presentation.http.controllers.metrics_controller import MetricsController
 from presentation.http.controllers.usage_controller import UsageController
 from presentation.http.error_handlers import exception_handlers
 from presentation.http.openapi_structs import ClosedStructSchemaPlugin
 from presentation.http.query_allowlist import KnownQueryParameters
+from presentation.http.request_telemetry import RequestTelemetryMiddleware
 from presentation.http.security import build_jwt_auth
 from presentation.http.studio.routes import studio_route_handlers
 from presentation.http.trace import TraceMiddleware
@@ -64,10 +67,10 @@ def create_app(
     )
     return Litestar(
         route_handlers=[AuthController, LessonsController, ArtifactsController, UsageController, ClassesController,
-                        AdminController, CurriculumController, HealthController,
+                        AdminController, CurriculumController, HealthController, MetricsController,
                         *studio_route_handlers()],
-        on_app_init=[jwt_auth.on_app_init],
-        middleware=[TraceMiddleware],
+        on_app_init=[jwt_auth.on_app_init, fast_path_before_auth],
+        middleware=[TraceMiddleware, RequestTelemetryMiddleware],
         exception_handlers=exception_handlers(),
         openapi_config=openapi,
         plugins=[ClosedStructSchemaPlugin()],
@@ -75,4 +78,5 @@ def create_app(
         lifespan=[lifespan],
         state=State({"container": container}),
         debug=False,
+        logging_config=None,  # logging is structlog's, set up by the CLI (infrastructure.observability)
     )

@@ -11,7 +11,6 @@ from application.use_cases.cancel_lesson import CancelLesson
 from application.use_cases.create_class import CreateClass
 from application.use_cases.get_artifact import GetArtifact
 from application.use_cases.get_daily_usage import GetDailyUsage
-from application.use_cases.get_lesson import GetLesson
 from application.use_cases.ingest_curriculum import IngestCurriculum
 from application.use_cases.issue_token import IssueToken
 from application.use_cases.list_classes import ListClasses
@@ -22,6 +21,7 @@ from application.use_cases.revoke_token import RevokeToken
 from application.use_cases.search_curriculum import SearchCurriculum
 from infrastructure.container.application import ApplicationContainer
 from infrastructure.health.readiness import Readiness
+from presentation.http.lesson_reads import CachedLessonReads
 
 
 def container_of(state: State) -> ApplicationContainer:
@@ -36,15 +36,22 @@ def provide_actor(request: Request[Actor, Any, Any]) -> Actor:
 
 
 def provide_request_lesson(state: State) -> RequestLesson:
-    """RequestLesson from the container."""
-    use_case: RequestLesson = container_of(state).use_cases.request_lesson()
+    """RequestLesson from the container (stateless: built once per app, it runs on every POST /lessons)."""
+    use_case: RequestLesson | None = state.get("request_lesson")
+    if use_case is None:
+        use_case = container_of(state).use_cases.request_lesson()
+        state["request_lesson"] = use_case
     return use_case
 
 
-def provide_get_lesson(state: State) -> GetLesson:
-    """GetLesson from the container."""
-    use_case: GetLesson = container_of(state).use_cases.get_lesson()
-    return use_case
+def provide_lesson_reads(state: State) -> CachedLessonReads:
+    """Lesson reads through the view cache (stateless: built once per app)."""
+    reads: CachedLessonReads | None = state.get("lesson_reads")
+    if reads is None:
+        container = container_of(state)
+        reads = CachedLessonReads(container.gateways.lesson_views(), container.use_cases.get_lesson())
+        state["lesson_reads"] = reads
+    return reads
 
 
 def provide_list_lessons(state: State) -> ListLessons:

@@ -89,7 +89,9 @@ def present_lesson(lesson: LessonRequest) -> LessonView:
         updated_at=lesson.updated_at,
         stages=[
             StageView(name=r.name.value, status=r.status.value, started_at=r.started_at, finished_at=r.finished_at,
-                      duration_ms=r.duration_ms, cost_usd=r.cost.usd, attempts=r.attempts, error=_failure(r.error))
+                      duration_ms=r.duration_ms, cost_usd=r.cost.usd, attempts=r.attempts, error=_failure(r.error),
+                      upstream_calls=r.upstream_calls, upstream_retries=r.upstream_retries,
+                      breaker_opens=r.breaker_opens)
             for r in lesson.stages.values()
         ],
         lesson=_content(lesson, lesson.script) if lesson.script else None,

@@ -12,7 +12,10 @@ from litestar.security.jwt import JWTAuth, JWTAuthenticationMiddleware, Token
 from application.ports.actor import Actor
 from application.ports.token_deny_list import TokenDenyList
 from domain.user import Role
+from infrastructure.security.verified_token_cache import VerifiedToken, VerifiedTokenCache
 
+# Route option: the handler checks the deny-list itself, in the same round trip as its own read.
+REVOCATION_CHECKED_BY_HANDLER = "revocation_checked_by_handler"
 PUBLIC_PATHS = ["^/api/v1/auth/token$", "^/health/", "^/schema", "^/metrics$"]
 # An empty requirement: the OpenAPI way to say "no credentials needed" (an empty list would be dropped).
 PUBLIC: list[dict[str, list[str]]] = [{}]
@@ -22,12 +25,31 @@ class BearerJWTMiddleware(JWTAuthenticationMiddleware):
     """Litestar's JWT middleware, but only the `Bearer` scheme is accepted."""
 
     async def authenticate_request(self, connection: ASGIConnection[Any, Any, Any, Any]) -> AuthenticationResult:
-        """Reject a missing header or another scheme before decoding."""
-        header = connection.headers.get(self.auth_header, "")
+        """Reject a missing header or another scheme before decoding (the raw headers are scanned: building
+        Litestar's header map costs more than the rest of a cached authentication)."""
+        wanted = self.auth_header.lower().encode("latin-1")
+        header = next((value.decode("latin-1") for name, value in connection.scope["headers"] if name == wanted), "")
         scheme, _, token = header.partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
             raise NotAuthorizedException("a bearer token is required")
         return await self.authenticate_token(encoded_token=token.strip(), connection=connection)
+
+    async def authenticate_token(
+        self, encoded_token: str, connection: ASGIConnection[Any, Any, Any, Any]
+    ) -> AuthenticationResult:
+        """A token verified before (and not yet expired) skips decoding; the deny-list is asked every time,
+        here or, on routes marked REVOCATION_CHECKED_BY_HANDLER, by the handler before it reads anything."""
+        cache: VerifiedTokenCache[Token] = connection.app.state.container.gateways.verified_tokens()
+        digest = cache.digest(encoded_token)
+        known = cache.get(digest)
+        if known is None:
+            result = await super().authenticate_token(encoded_token=encoded_token, connection=connection)
+            cache.put(digest, VerifiedToken(result.user, result.auth, result.auth.exp.timestamp()))
+            return result
+        handler_checks = connection.scope["route_handler"].opt.get(REVOCATION_CHECKED_BY_HANDLER, False)
+        if not handler_checks and await token_revoked(known.auth, connection):
+            raise NotAuthorizedException()
+        return AuthenticationResult(user=known.actor, auth=known.auth)
 
 
 async def actor_from_token(token: Token, connection: ASGIConnection[Any, Any, Any, Any]) -> Actor | None:

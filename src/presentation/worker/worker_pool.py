@@ -69,7 +69,7 @@ class WorkerPool:
                 await task
 
     async def _reconcile(self) -> None:
-        """Reconcile every period, or sooner: right when the earliest running lease ends."""
+        """Reconcile every period, or sooner: right when the earliest running lease ends; measure the queue."""
         period = self._container.settings().queue.reconcile_seconds
         clock = self._container.gateways.clock()
         while not self._stopping.is_set():
@@ -79,6 +79,7 @@ class WorkerPool:
                 if result.requeued or result.failed:
                     log.info("reconciler: requeued=%d failed=%d rerung=%d", result.requeued, result.failed,
                              result.rerung)
+                await self._container.use_cases.observe_queue().execute()
                 if result.next_expiry is not None:
                     until_expiry = (result.next_expiry - clock.now()).total_seconds() + EXPIRY_GRACE_S
                     pause = min(period, max(until_expiry, EXPIRY_GRACE_S))

@@ -58,6 +58,8 @@ class Fuzzer:
         excluded = [positive_data_acceptance] if "cursor" in (case.query or {}) else []
         if response.status_code == 422 and "422" in case.operation.definition.raw.get("responses", {}):
             excluded = [positive_data_acceptance]  # a documented "understood but not possible" answer
+        if response.status_code == 413 and "413" in case.operation.definition.raw.get("responses", {}):
+            excluded = [*excluded, negative_data_rejection]  # an oversized body refused as the route documents
         if case.meta is not None and case.meta.is_negative_at(ParameterLocation.HEADER):
             # A negative header is the missing token, which `headers()` above supplies again: no longer negative.
             excluded = [*excluded, negative_data_rejection]

@@ -19,7 +19,9 @@ def _dirty(text: str, n: int) -> str:
 
 
 class HostileScriptWriter(ScriptWriter):
-    """Writes what `inner` writes, with a payload added to every piece of text the studio shows."""
+    """Writes what `inner` writes, with a payload added to every piece of text the studio shows that the check
+    stage does not ground (grounding drops a factual sentence a payload is glued to, which is tested elsewhere):
+    title, hook, headings, quiz questions and wrong choices, slide titles."""
 
     def __init__(self, inner: ScriptWriter) -> None:
         self._inner = inner
@@ -35,14 +37,10 @@ class HostileScriptWriter(ScriptWriter):
             script,
             title=_dirty(script.title, 0),
             hook=_dirty(script.hook, 1),
-            sections=tuple(replace(s, heading=_dirty(s.heading, i), body=_dirty(s.body, i + 1))
-                           for i, s in enumerate(script.sections)),
-            worked_example=_dirty(script.worked_example, 2),
-            quiz=tuple(QuizItem(question=_dirty(q.question, i), choices=tuple(_dirty(c, j) for j, c in
-                                                                             enumerate(q.choices)),
-                                answer=_dirty(q.answer, q.choices.index(q.answer)),
-                                explanation=_dirty(q.explanation, 3))
+            sections=tuple(replace(s, heading=_dirty(s.heading, i)) for i, s in enumerate(script.sections)),
+            quiz=tuple(QuizItem(question=_dirty(q.question, i),
+                                choices=tuple(c if c == q.answer else _dirty(c, j) for j, c in enumerate(q.choices)),
+                                answer=q.answer, explanation=q.explanation)
                        for i, q in enumerate(script.quiz)),
-            summary=_dirty(script.summary, 3),
             slides=tuple(Slide(title=_dirty(s.title, i), bullets=s.bullets) for i, s in enumerate(script.slides)),
         )

@@ -54,7 +54,8 @@ def test_html_and_script_in_a_lesson_are_shown_as_text(
     studio.request_lesson(QUERY, grade=4, interest="soccer", modalities={"text", "image"})
     assert studio.wait_until_finished() == "completed"
     content = _lesson(hostile_app)["lesson"]
-    assert PAYLOADS[0] in content["title"] and any(p in content["sections"][0]["body"] for p in PAYLOADS)
+    assert PAYLOADS[0] in content["title"] and any(p in content["sections"][0]["heading"] for p in PAYLOADS)
+    assert any(p in content["quiz"][0]["question"] for p in PAYLOADS)
 
     expect(page.locator("#lesson-title")).to_have_text(content["title"])
     expect(page.locator("#hook")).to_have_text(content["hook"])

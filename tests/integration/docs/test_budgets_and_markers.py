@@ -18,7 +18,7 @@ def _write(root: Path, relative: str, text: str) -> None:
 def _tree(root: Path) -> None:
     for folder in ("domain", "application/ports", "infrastructure/queue", "presentation/cli"):
         _write(root, f"src/{folder}/__init__.py", "")
-    for module in ("domain", "application", "infrastructure/queue", "presentation/cli"):
+    for module in ("domain", "application/ports", "infrastructure/queue", "presentation/cli"):
         _write(root, f"src/{module}/README.md", "# readme\n")
     _write(root, "src/domain/model.py", "x = 1\n" * 10)
     _write(root, "src/application/ports/clock.py", "x = 1\n" * 59)
@@ -32,7 +32,7 @@ def test_modules_split_by_layer_and_the_tree_within_budget_passes(tmp_path: Path
     _tree(tmp_path)
     modules = scan_modules(tmp_path)
     assert [(m.name, m.is_feature) for m in modules] == [
-        ("application", True), ("domain", True), ("infrastructure/queue", True),
+        ("application/ports", True), ("domain", True), ("infrastructure/queue", True),
         ("presentation (root files)", False), ("presentation/cli", True)]
     assert median_python_lines(modules) == 30
     assert budget_problems(tmp_path, modules) == []

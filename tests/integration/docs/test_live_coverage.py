@@ -38,7 +38,7 @@ def test_figures_combine_statements_and_branches_per_module(tmp_path: Path) -> N
                         "elsewhere/d.py": _summary(0, 50, 0, 0)}}
     (tmp_path / "coverage.json").write_text(json.dumps(report))
     figures = live_figures(tmp_path, scan_modules(tmp_path))
-    assert figures == CoverageFigures(75.0, {"application": ModuleCoverage(55.6, 18),
+    assert figures == CoverageFigures(75.0, {"application (root files)": ModuleCoverage(55.6, 18),
                                              "domain": ModuleCoverage(90.9, 22)})
 
 

@@ -105,6 +105,7 @@ base_lessons = st.builds(
     passages=st.lists(passages, max_size=3).map(tuple), script=st.none() | scripts,
     artifacts=st.lists(artifacts, max_size=3).map(tuple),
     idempotency_key=st.none() | ids, fingerprint=text, not_before=st.none() | utc_times,
+    trace_id=st.none() | st.from_regex(r"[A-Za-z0-9._-]{8,64}", fullmatch=True),
 )
 lessons = st.tuples(base_lessons, checks).map(lambda pair: _with_check(*pair))
 

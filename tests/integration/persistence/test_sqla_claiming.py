@@ -136,3 +136,16 @@ async def test_stale_queued_lists_old_claimable_ids_oldest_first(uow: SqlaUnitOf
         first = await work.lessons.stale_queued(T0 - timedelta(minutes=5), 1)
     assert stale == (older.id, old.id)
     assert first == (older.id,)
+
+
+async def test_queue_stats_count_queued_lessons_and_find_the_longest_waiting(uow: SqlaUnitOfWorkFactory) -> None:
+    async with uow() as work:
+        empty = await work.lessons.queue_stats()
+    assert (empty.depth, empty.oldest_queued_at) == (0, None)
+    waiting = [make_lesson(created_at=T0 - timedelta(minutes=m)) for m in (5, 9, 1)]
+    await _add(uow, *waiting)
+    assert await _claim(uow, "w") == waiting[1].id
+    async with uow() as work:
+        stats = await work.lessons.queue_stats()
+    assert stats.depth == 2
+    assert stats.oldest_queued_at == T0 - timedelta(minutes=5)

@@ -15,15 +15,18 @@ from application.stages.publish_stage import PublishStage
 from application.stages.render_video_stage import RenderVideoStage
 from application.stages.retrieve_stage import RetrieveStage
 from application.stages.stage_handler import StageHandler
+from application.stages.stage_reporter import StageReporter
 from application.stages.understand_stage import UnderstandStage
 from application.stages.write_stage import WriteStage
 from application.use_cases.process_lesson import LeasePolicy, ProcessLesson
 from application.use_cases.request_lesson import RequestLesson
+from application.use_cases.reuse_finished_lesson import ReuseFinishedLesson
 from domain.modality import Modality
 from domain.stage import StageName
 from domain.user import Role
 from tests.unit.fakes import FakeClock, FakeDoorbell, FakeIds, FakeUnitOfWorkFactory
 from tests.unit.media_fakes import FakeIllustrator, FakeNarrator, FakeRenderer
+from tests.unit.observability_fakes import RecordingLogContext, RecordingMetrics
 from tests.unit.stage_fakes import (
     FakeClassifier,
     FakeEstimator,
@@ -52,6 +55,8 @@ class World:
     narrator: FakeNarrator = field(default_factory=FakeNarrator)
     illustrator: FakeIllustrator = field(default_factory=FakeIllustrator)
     renderer: FakeRenderer = field(default_factory=FakeRenderer)
+    metrics: RecordingMetrics = field(default_factory=RecordingMetrics)
+    log_context: RecordingLogContext = field(default_factory=RecordingLogContext)
 
     def request_lesson(self, available: frozenset[Modality] = frozenset({Modality.TEXT})) -> RequestLesson:
         return RequestLesson(self.uow, self.clock, FakeIds(), self.doorbell, FakeEstimator(), available)
@@ -65,8 +70,11 @@ class World:
             RenderVideoStage(self.renderer, writer, ArtifactReader(self.store)), PublishStage(writer))
         return {h.stage: h for h in handlers}
 
-    def process_lesson(self, policy: LeasePolicy | None = None) -> ProcessLesson:
-        return ProcessLesson(self.uow, self.clock, self.handlers(), FakeEstimator(), policy or LeasePolicy())
+    def process_lesson(self, policy: LeasePolicy | None = None,
+                       reuse: ReuseFinishedLesson | None = None) -> ProcessLesson:
+        reporter = StageReporter(self.metrics, dict.fromkeys(StageName, "fake"))
+        return ProcessLesson(self.uow, self.clock, self.handlers(), FakeEstimator(), policy or LeasePolicy(),
+                             reporter, self.log_context, reuse)
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from uuid import uuid4
 import pytest
 
 from application.errors import StageFailed
-from application.ports.media_files import MediaFile
+from application.ports.media_providers import MediaFile
 from application.stages.artifact_writer import ArtifactWriter
 from domain.modality import Modality
 from domain.stage import StageName

@@ -109,7 +109,7 @@ async def test_a_stale_fence_cannot_overwrite_newer_work(world: World) -> None:
         await uow.commit()
     assert claimed is not None
     world.clock.advance(5)
-    reconcile = ReconcileLeases(world.uow, world.clock, world.doorbell, max_deliveries=3,
+    reconcile = ReconcileLeases(world.uow, world.clock, world.doorbell, world.metrics, max_deliveries=3,
                                 stale_after=LeasePolicy().lease)
     assert (await reconcile.execute()).requeued == 1
     await world.process_lesson().execute(WORKER)
@@ -122,7 +122,7 @@ async def test_a_stale_fence_cannot_overwrite_newer_work(world: World) -> None:
 @pytest.mark.req("RDS-005", "RDS-019")
 async def test_cancel_is_for_owner_or_admin(world: World) -> None:
     lesson_id = await _queued(world)
-    cancel = CancelLesson(world.uow, world.clock)
+    cancel = CancelLesson(world.uow, world.clock, world.metrics)
     with pytest.raises(LessonNotFound):
         await cancel.execute(CancelLessonCommand(actor=world.other_student, lesson_id=lesson_id))
     cancelled = await cancel.execute(CancelLessonCommand(actor=world.admin, lesson_id=lesson_id))

@@ -27,6 +27,9 @@ class StageView(msgspec.Struct, frozen=True):
     cost_usd: Decimal
     attempts: int
     error: FailureView | None
+    upstream_calls: int
+    upstream_retries: int
+    breaker_opens: int
 
 
 class SectionView(msgspec.Struct, frozen=True):

@@ -1,5 +1,6 @@
-"""LessonLeasing port: the claim, lease and reconciler queries over lesson requests (DESIGN §4)."""
+"""LessonQueue port: leasing lesson requests to workers and finding lost ones (part of LessonRepository)."""
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 from uuid import UUID
@@ -7,8 +8,16 @@ from uuid import UUID
 from domain.lesson_request import LessonRequest
 
 
-class LessonLeasing(Protocol):
-    """Leasing queued requests to workers and finding the ones whose lease or doorbell was lost."""
+@dataclass(frozen=True, slots=True)
+class QueueStats:
+    """The queued backlog: how many lessons wait and since when the longest-waiting one is queued."""
+
+    depth: int
+    oldest_queued_at: datetime | None
+
+
+class LessonQueue(Protocol):
+    """The claim/lease/fence side of the lesson table (DESIGN §4). Raises StorageError."""
 
     async def claim_next(self, worker_id: str, now: datetime, lease_until: datetime) -> LessonRequest | None:
         """Atomically lease the oldest claimable queued request to this worker, or None."""
@@ -28,4 +37,8 @@ class LessonLeasing(Protocol):
 
     async def stale_queued(self, older_than: datetime, limit: int) -> tuple[UUID, ...]:
         """Ids of claimable requests queued since before `older_than` (their doorbell may be lost)."""
+        ...
+
+    async def queue_stats(self) -> QueueStats:
+        """How many requests are queued and when the longest-waiting one entered the queue."""
         ...

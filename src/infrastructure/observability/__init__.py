@@ -1,0 +1,1 @@
+"""Observability adapters: structlog logging, the log context, Prometheus metrics."""

@@ -1,0 +1,114 @@
+"""AsyncpgLessonInbox: new lesson requests straight through asyncpg, one autocommitted statement each."""
+
+import asyncio
+import re
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+import asyncpg
+import msgspec
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.dialects.postgresql import asyncpg as asyncpg_dialect
+from sqlalchemy.engine import make_url
+
+from application.errors import StorageError
+from application.ports.lesson_inbox import LessonInbox
+from application.ports.lesson_listing import LessonUsage
+from domain.lesson_request import LessonRequest
+from domain.money import Money
+from infrastructure.persistence.lesson_mapper import lesson_from_row, lesson_to_row
+from infrastructure.persistence.tables import IDEMPOTENCY_CONSTRAINT
+from infrastructure.persistence.tables import lesson_requests as lessons
+
+_RETRYABLE_SQLSTATE = re.compile(r"^(08|53|57P0|40001|40P01|55P03)")
+_FIND = "SELECT * FROM lesson_requests WHERE requested_by = $1 AND idempotency_key = $2"
+_USAGE = ("SELECT count(*), coalesce(sum(estimated_micros), 0) FROM lesson_requests "
+          "WHERE requested_by = $1 AND created_at >= $2")
+
+
+def asyncpg_dsn(database_url: str) -> str:
+    """The libpq-style DSN of a SQLAlchemy PostgreSQL URL (`postgresql+asyncpg://…` → `postgresql://…`)."""
+    return make_url(database_url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def _insert_sql(columns: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """The INSERT … ON CONFLICT DO NOTHING RETURNING id, compiled once by SQLAlchemy for asyncpg, and the
+    order its positional parameters take."""
+    stmt = (postgresql.insert(lessons).values({name: sa.bindparam(name) for name in columns})
+            .on_conflict_do_nothing(constraint=IDEMPOTENCY_CONSTRAINT).returning(lessons.c.id))
+    compiled = stmt.compile(dialect=asyncpg_dialect.dialect())  # type: ignore[no-untyped-call]
+    return compiled.string, tuple(compiled.positiontup or ())
+
+
+def _json_text(document: object) -> str:
+    return msgspec.json.encode(document).decode()
+
+
+async def _json_codecs(connection: asyncpg.Connection) -> None:
+    for kind in ("json", "jsonb"):
+        await connection.set_type_codec(kind, encoder=_json_text, decoder=msgspec.json.decode, schema="pg_catalog")
+
+
+async def _keep_session(_: asyncpg.Connection) -> None:
+    """Nothing to reset on release: these statements leave no session state (no SET, LISTEN, locks or cursors),
+    so the default RESET ALL round trip is skipped (asyncpg still rolls back an open transaction)."""
+
+
+class AsyncpgLessonInbox(LessonInbox):
+    """Bypasses SQLAlchemy's pool and transaction round trips (pre-ping, BEGIN, SAVEPOINT, COMMIT) on the
+    hottest write: the INSERT commits by itself, and `ON CONFLICT … DO NOTHING` on the Idempotency-Key
+    constraint makes concurrent duplicates one row. The pool opens on first use; asyncpg replaces broken
+    connections on the next acquire, so a restarted server answers StorageError (503) and then works again.
+    """
+
+    def __init__(self, database_url: str, max_connections: int = 32) -> None:
+        self._dsn = asyncpg_dsn(database_url)
+        self._max = max_connections
+        self._pool: asyncpg.Pool | None = None
+        self._opening = asyncio.Lock()
+        self._sql: dict[tuple[str, ...], tuple[str, tuple[str, ...]]] = {}
+
+    async def _connections(self) -> asyncpg.Pool:
+        if self._pool is None:
+            async with self._opening:
+                if self._pool is None:
+                    self._pool = await asyncpg.create_pool(self._dsn, min_size=1, max_size=self._max, timeout=5,
+                                                           init=_json_codecs, reset=_keep_session)
+        return self._pool
+
+    async def insert(self, lesson: LessonRequest) -> bool:
+        """One INSERT … ON CONFLICT DO NOTHING RETURNING id, committed by itself."""
+        row = lesson_to_row(lesson)
+        columns = tuple(row)
+        sql, order = self._sql.get(columns) or self._sql.setdefault(columns, _insert_sql(columns))
+        inserted = await self._run("add a lesson request", "fetchval", sql, *(row[name] for name in order))
+        return inserted is not None
+
+    async def find_by_idempotency_key(self, requested_by: UUID, key: str) -> LessonRequest | None:
+        """The earlier request with this key."""
+        record = await self._run("read a lesson request", "fetchrow", _FIND, requested_by, key)
+        return lesson_from_row(record) if record is not None else None
+
+    async def usage_since(self, requested_by: UUID, since: datetime) -> LessonUsage:
+        """Count and summed estimates in one aggregate."""
+        count, estimated = await self._run("count a user's lessons", "fetchrow", _USAGE, requested_by, since)
+        return LessonUsage(count=int(count), estimated=Money(int(estimated)))
+
+    async def close(self) -> None:
+        """Close the pool (shutdown)."""
+        if self._pool is not None:
+            await self._pool.close()
+            self._pool = None
+
+    async def _run(self, operation: str, method: str, sql: str, *args: Any) -> Any:
+        try:
+            pool = await self._connections()
+            return await getattr(pool, method)(sql, *args)
+        except asyncpg.PostgresError as error:
+            code = getattr(error, "sqlstate", "") or ""
+            raise StorageError(f"could not {operation}: {type(error).__name__}",
+                               retryable=bool(_RETRYABLE_SQLSTATE.match(code))) from error
+        except (asyncpg.InterfaceError, OSError, TimeoutError) as error:
+            raise StorageError(f"could not {operation}: {type(error).__name__}", retryable=True) from error

@@ -1,0 +1,1 @@
+"""Gemini on Vertex AI through google-genai: script writer, embedder, narrator, illustrator."""

@@ -1,0 +1,66 @@
+"""Per-request log context, access log line and HTTP metrics (pure ASGI, inside TraceMiddleware)."""
+
+import logging
+import time
+
+import structlog
+from litestar.enums import ScopeType
+from litestar.types import ASGIApp, Message, Receive, Scope, Send
+
+from infrastructure.observability.prometheus_metrics import PrometheusMetrics
+from presentation.http.trace import trace_id_of
+
+log = logging.getLogger("lessonsmith.http")
+QUIET_PREFIXES = ("/health/", "/metrics")
+UNMATCHED_ROUTE = "unmatched"
+
+
+def note_lesson(scope: Scope, lesson_id: str) -> None:
+    """Tell the access log which lesson this request created (a route without `lesson_id` in its path)."""
+    scope.setdefault("state", {})["lesson_id"] = lesson_id
+
+
+class RequestTelemetryMiddleware:
+    """Binds trace_id (and the path's lesson_id) to every log line of the request, then logs and measures it.
+
+    The metrics label is the route template, never the raw path, so ids do not explode the series count;
+    probes and scrapes are logged at debug level only."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != ScopeType.HTTP:
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        status = 500
+
+        async def capture_status(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        fields = {"trace_id": trace_id_of(scope)}
+        path_lesson = (scope.get("path_params") or {}).get("lesson_id")
+        if path_lesson is not None:
+            fields["lesson_id"] = str(path_lesson)
+        with structlog.contextvars.bound_contextvars(**fields):
+            try:
+                await self.app(scope, receive, capture_status)
+            finally:
+                self._record(scope, status, time.perf_counter() - started, "lesson_id" in fields)
+
+    @staticmethod
+    def _record(scope: Scope, status: int, seconds: float, lesson_bound: bool) -> None:
+        route = scope.get("path_template") or UNMATCHED_ROUTE
+        method = str(scope.get("method", "GET"))
+        metrics: PrometheusMetrics = scope["app"].state.container.gateways.metrics()
+        metrics.observe_http(method, route, status, seconds)
+        created = scope.get("state", {}).get("lesson_id")
+        extra = {"lesson_id": created} if created is not None and not lesson_bound else {}
+        level = logging.DEBUG if scope["path"].startswith(QUIET_PREFIXES) else logging.INFO
+        if log.isEnabledFor(level):
+            log.log(level, "http.request", extra={"method": method, "route": route, "status": status,
+                                                  "duration_ms": round(seconds * 1000, 1), **extra})

@@ -1,0 +1,56 @@
+"""AsyncpgLessonInbox against PostgreSQL: one statement per lesson, one row per Idempotency-Key, clean errors."""
+
+import asyncio
+from collections.abc import AsyncIterator
+from datetime import timedelta
+from uuid import uuid4
+
+import pytest
+
+from application.errors import StorageError
+from infrastructure.persistence.asyncpg_lesson_inbox import AsyncpgLessonInbox
+from infrastructure.persistence.lesson_mapper import lesson_to_row
+from tests.integration.persistence.lesson_mother import T0, make_lesson, make_rich_lesson
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture
+async def inbox(postgresql_url: str) -> AsyncIterator[AsyncpgLessonInbox]:
+    inbox = AsyncpgLessonInbox(postgresql_url)
+    yield inbox
+    await inbox.close()
+
+
+async def test_a_lesson_is_stored_as_the_repository_would_store_it(inbox: AsyncpgLessonInbox) -> None:
+    lesson = make_rich_lesson()
+    lesson.idempotency_key = f"key-{uuid4()}"
+    assert await inbox.insert(lesson) is True
+    found = await inbox.find_by_idempotency_key(lesson.requested_by, lesson.idempotency_key)
+    assert found is not None and lesson_to_row(found) == lesson_to_row(lesson)
+    assert await inbox.find_by_idempotency_key(lesson.requested_by, "another-key") is None
+
+
+async def test_fifty_concurrent_inserts_with_one_key_make_one_row(inbox: AsyncpgLessonInbox) -> None:
+    user = uuid4()
+    lessons = [make_lesson(user, idempotency_key="same") for _ in range(50)]
+    inserted = await asyncio.gather(*(inbox.insert(lesson) for lesson in lessons))
+    assert inserted.count(True) == 1
+    usage = await inbox.usage_since(user, T0 - timedelta(days=1))
+    assert usage.count == 1
+
+
+async def test_usage_counts_the_users_lessons_since_a_moment(inbox: AsyncpgLessonInbox) -> None:
+    user = uuid4()
+    for hours in (0, 1, 25):
+        assert await inbox.insert(make_lesson(user, created_at=T0 + timedelta(hours=hours)))
+    usage = await inbox.usage_since(user, T0 + timedelta(minutes=30))
+    assert usage.count == 2 and usage.estimated.micros >= 0
+
+
+async def test_an_unreachable_server_is_a_retryable_storage_error() -> None:
+    inbox = AsyncpgLessonInbox("postgresql+asyncpg://postgres@127.0.0.1:1/nowhere")
+    with pytest.raises(StorageError) as raised:
+        await inbox.insert(make_lesson())
+    assert raised.value.retryable
+    await inbox.close()
