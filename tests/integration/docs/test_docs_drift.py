@@ -75,11 +75,11 @@ def test_a_new_module_with_an_adapter_fails_until_regenerated(repo_copy: Callabl
 
 def test_a_new_module_without_readme_is_named(pristine: Pristine, repo_copy: Callable[[], Path]) -> None:
     root = repo_copy()
-    (root / "src/infrastructure/cache").mkdir()
-    (root / "src/infrastructure/cache/__init__.py").write_text('"""Caches."""\n')
+    (root / "src/infrastructure/archive").mkdir()
+    (root / "src/infrastructure/archive/__init__.py").write_text('"""Archives."""\n')
     regenerate_docs(root, pristine[1])
     assert _problems(check_docs(root, pristine[1], live_coverage=False)) == [
-        "src/infrastructure/cache/README.md [module readme]: missing: every feature module has a README saying "
+        "src/infrastructure/archive/README.md [module readme]: missing: every feature module has a README saying "
         "what it does, what it depends on and its contract"]
 
 
