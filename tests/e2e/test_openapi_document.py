@@ -5,7 +5,7 @@ import pytest
 from tests.e2e.conftest import Service
 
 pytestmark = pytest.mark.req("RDS-032")
-PUBLIC_OPERATIONS = {"issueToken", "live", "ready"}
+PUBLIC_OPERATIONS = {"issueToken", "live", "ready", "metrics"}  # /metrics is for the scraper (RDS-068)
 ERROR_BODY = "#/components/schemas/ErrorBody"
 
 
