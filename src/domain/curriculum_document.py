@@ -71,6 +71,11 @@ class CurriculumDocument:
         return hashlib.sha256(canonical.encode()).hexdigest()
 
 
+def indexed_hash(content_hash: str, embedding_model: str) -> str:
+    """What a stored document's index was built from: its content and the model that embedded it."""
+    return hashlib.sha256(f"{content_hash}:{embedding_model}".encode()).hexdigest()
+
+
 def corpus_version(document_hashes: dict[str, str]) -> str:
     """A short digest over every (document id, content hash) pair: it changes whenever any document does."""
     digest = hashlib.sha256()

@@ -1,6 +1,7 @@
 """The whole app through the real container, on the embedded profile, with four users."""
 
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from uuid import UUID
@@ -28,6 +29,8 @@ from infrastructure.config.settings import (
 from infrastructure.container.application import ApplicationContainer, build_container
 from infrastructure.security.argon2_password_hasher import Argon2PasswordHasher
 from presentation.http.app import create_app
+from presentation.runtime import start_services, stop_services
+from presentation.worker.worker_pool import WorkerPool
 from tests.corpus_support import seed_home, shared_embedder
 from tests.e2e.api_client import ApiClient
 
@@ -77,6 +80,20 @@ def session_container(settings: AppSettings) -> ApplicationContainer:
     container = build_container(settings)
     container.grounding.embedder.override(providers.Object(shared_embedder()))
     return container
+
+
+@asynccontextmanager
+async def worker_process(settings: AppSettings, concurrency: int = 2) -> AsyncIterator[ApplicationContainer]:
+    """What `lessonsmith worker` runs, in this process: its own container and a pool of workers, drained at exit."""
+    worker = session_container(settings)
+    await start_services(worker)
+    pool = WorkerPool(worker, concurrency=concurrency)
+    pool.start()
+    try:
+        yield worker
+    finally:
+        await pool.stop()
+        await stop_services(worker)
 
 
 async def start_service(settings: AppSettings) -> AsyncIterator[Service]:

@@ -8,10 +8,8 @@ from typing import Any
 import pytest
 
 from infrastructure.config.settings import AppSettings, DatabaseSettings, LimitSettings, QueueSettings
-from presentation.runtime import start_services, stop_services
-from presentation.worker.worker_pool import WorkerPool
 from tests.conftest import REDIS_URL, redis_prefix
-from tests.e2e.conftest import Service, embedded_settings, session_container, start_service
+from tests.e2e.conftest import Service, embedded_settings, start_service, worker_process
 from tests.postgres_support import fresh_corpus_database
 
 pytestmark = pytest.mark.req("RDS-071")
@@ -45,16 +43,9 @@ async def backend(request: pytest.FixtureRequest, tmp_path: Path, database_url: 
         artifacts=embedded_settings(tmp_path).artifacts, auth=embedded_settings(tmp_path).auth,
         providers=embedded_settings(tmp_path).providers, limits=LimitSettings(),
     )
-    worker = session_container(settings)
     async for service in start_service(settings):
-        await start_services(worker)
-        pool = WorkerPool(worker, concurrency=2)
-        pool.start()
-        try:
+        async with worker_process(settings):
             yield service
-        finally:
-            await pool.stop()
-            await stop_services(worker)
 
 
 def saved_lines(lesson: dict[str, Any]) -> dict[str, str]:

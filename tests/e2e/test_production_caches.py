@@ -12,11 +12,9 @@ from sqlalchemy import event
 
 from infrastructure.config.settings import AppSettings, DatabaseSettings, LimitSettings, QueueSettings
 from presentation.http.app import create_app
-from presentation.runtime import start_services, stop_services
-from presentation.worker.worker_pool import WorkerPool
 from tests.conftest import REDIS_URL, redis_prefix
 from tests.e2e.api_client import ApiClient
-from tests.e2e.conftest import Service, embedded_settings, session_container, start_service
+from tests.e2e.conftest import Service, embedded_settings, session_container, start_service, worker_process
 from tests.postgres_support import empty_tables, fresh_corpus_database
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.req("RDS-070")]
@@ -83,15 +81,8 @@ async def test_worker_transitions_reach_cached_readers_in_another_process(api: S
                                                                           settings: AppSettings) -> None:
     lesson_id = (await api.student.request_lesson()).json()["id"]
     seen = [(await api.student.get_lesson(lesson_id)).json()["status"]]
-    worker = session_container(settings)
-    await start_services(worker)
-    pool = WorkerPool(worker, concurrency=1)
-    pool.start()
-    try:
+    async with worker_process(settings, concurrency=1):
         final: dict[str, Any] = await api.student.wait_until_terminal(lesson_id)
-    finally:
-        await pool.stop()
-        await stop_services(worker)
     assert seen == ["queued"] and final["status"] == "completed" and final["progress"] == 100
     statements = count_statements(api)
     assert (await api.student.get_lesson(lesson_id)).json() == final

@@ -8,10 +8,8 @@ import pytest
 from redis.asyncio import Redis
 
 from infrastructure.config.settings import AppSettings, DatabaseSettings, LimitSettings, QueueSettings
-from presentation.runtime import start_services, stop_services
-from presentation.worker.worker_pool import WorkerPool
 from tests.conftest import REDIS_URL, redis_prefix
-from tests.e2e.conftest import Service, embedded_settings, session_container, start_service
+from tests.e2e.conftest import Service, embedded_settings, start_service, worker_process
 from tests.postgres_support import empty_tables, fresh_corpus_database
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis]
@@ -35,17 +33,10 @@ async def production(tmp_path: Path, postgres_url: str, redis_client: Redis,
         artifacts=base.artifacts, auth=base.auth, providers=base.providers,
         limits=LimitSettings(rate_limit_per_minute=0, daily_lesson_quota=0),
     )
-    worker_container = session_container(settings)
     await empty_tables(postgres_url)
     async for service in start_service(settings):
-        await start_services(worker_container)
-        pool = WorkerPool(worker_container, concurrency=2)
-        pool.start()
-        try:
+        async with worker_process(settings):
             yield service
-        finally:
-            await pool.stop()
-            await stop_services(worker_container)
 
 
 @pytest.mark.req("RDS-030", "RDS-031", "RDS-058")

@@ -19,7 +19,7 @@ from application.ports.lesson_queue import QueueStats
 from application.ports.lesson_repository import LessonRepository
 from application.ports.unit_of_work import UnitOfWork
 from application.ports.user_repository import UserRepository
-from domain.curriculum_document import CurriculumDocument
+from domain.curriculum_document import CurriculumDocument, indexed_hash
 from domain.lesson_lifecycle import LessonStatus
 from domain.lesson_request import LessonRequest
 from domain.money import Money
@@ -28,6 +28,8 @@ from domain.usage import UsageTotals
 from domain.user import Role, User
 from tests.unit.factories import T0
 
+# A stored curriculum document: the document, its embedded chunks and the model that embedded them.
+StoredDocument = tuple[CurriculumDocument, tuple[IndexedChunk, ...], str]
 
 class FakeClock(Clock):
     """A clock that moves only when told."""
@@ -74,7 +76,7 @@ class Database:
         self.users: dict[UUID, User] = {}
         self.classes: dict[UUID, SchoolClass] = {}
         self.members: set[tuple[UUID, UUID]] = set()
-        self.curriculum: dict[str, tuple[CurriculumDocument, tuple[IndexedChunk, ...]]] = {}
+        self.curriculum: dict[str, StoredDocument] = {}
         self.commits = 0
 
     def may_see(self, viewer: Actor, lesson: LessonRequest) -> bool:
@@ -245,15 +247,17 @@ class InMemoryClasses(ClassRepository):
 class InMemoryCurriculum(CurriculumRepository):
     """Documents with their chunks in a dict, staged until commit."""
 
-    def __init__(self, db: Database, staged: dict[str, tuple[CurriculumDocument, tuple[IndexedChunk, ...]]]) -> None:
+    def __init__(self, db: Database, staged: dict[str, StoredDocument]) -> None:
         self._db = db
         self._staged = staged
 
-    async def content_hashes(self) -> dict[str, str]:
-        return {i: doc.content_hash for i, (doc, _) in {**self._db.curriculum, **self._staged}.items()}
+    async def indexed_hashes(self) -> dict[str, str]:
+        return {i: indexed_hash(doc.content_hash, model)
+                for i, (doc, _, model) in {**self._db.curriculum, **self._staged}.items()}
 
-    async def replace(self, document: CurriculumDocument, chunks: tuple[IndexedChunk, ...], now: datetime) -> None:
-        self._staged[document.id] = (document, chunks)
+    async def replace(self, document: CurriculumDocument, chunks: tuple[IndexedChunk, ...], now: datetime,
+                      embedding_model: str) -> None:
+        self._staged[document.id] = (document, chunks, embedding_model)
 
     async def load_all(self) -> tuple[StoredChunk, ...]:
         raise NotImplementedError("the use-case tests never load the whole corpus")
@@ -266,7 +270,7 @@ class FakeUnitOfWork(UnitOfWork):
         self._db = db
         self._lessons: dict[UUID, tuple[LessonRequest, str | None, datetime | None]] = {}
         self._users: dict[UUID, User] = {}
-        self._curriculum: dict[str, tuple[CurriculumDocument, tuple[IndexedChunk, ...]]] = {}
+        self._curriculum: dict[str, StoredDocument] = {}
         self.lessons = InMemoryLessons(db, self._lessons)
         self.users = InMemoryUsers(db, self._users)
         self.classes = InMemoryClasses(db)

@@ -41,3 +41,14 @@ async def test_long_texts_pass_through_and_the_memory_is_bounded() -> None:
     await memory.embed([long_text, "a", "b", "c"])
     await memory.embed([long_text, "a", "c"])
     assert model.embedded == [long_text, "a", "b", "c", long_text, "a"]
+
+
+async def test_a_repeated_query_is_embedded_once_and_apart_from_texts() -> None:
+    model = CountingModel()
+    memory = RecentEmbeddings(model)
+    first = await memory.embed_query("How do plants make food")
+    second = await memory.embed_query("How do plants make food")
+    assert first == second == (23.0,)
+    assert model.embedded == ["How do plants make food"]  # the port's default: a query embedded as a text
+    await memory.embed(["How do plants make food"])
+    assert model.embedded == ["How do plants make food"] * 2  # document vectors are a memory of their own

@@ -25,17 +25,20 @@ class StoredChunk:
     passage: Passage
     keywords: tuple[str, ...]
     embedding: Embedding
+    embedding_model: str
 
 
 class CurriculumRepository(Protocol):
     """Documents and chunks inside the unit of work's transaction. Raises StorageError."""
 
-    async def content_hashes(self) -> dict[str, str]:
-        """Every stored document's content hash, by document id."""
+    async def indexed_hashes(self) -> dict[str, str]:
+        """Every stored document's `indexed_hash` (its content hash and the model that embedded it), by id."""
         ...
 
-    async def replace(self, document: CurriculumDocument, chunks: tuple[IndexedChunk, ...], now: datetime) -> None:
-        """Store the document (updated at `now`) and exactly these chunks, removing any it had before."""
+    async def replace(self, document: CurriculumDocument, chunks: tuple[IndexedChunk, ...], now: datetime,
+                      embedding_model: str) -> None:
+        """Store the document (updated at `now`) and exactly these chunks, embedded by `embedding_model`,
+        removing any it had before."""
         ...
 
     async def load_all(self) -> tuple[StoredChunk, ...]:

@@ -23,5 +23,11 @@ class Embedder(Protocol):
         ...
 
     async def embed(self, texts: Sequence[str]) -> tuple[Embedding, ...]:
-        """One vector per text, in order."""
+        """One vector per text (passages, sentences), in order."""
         ...
+
+    async def embed_query(self, text: str) -> Embedding:
+        """The vector of a search query. Models with task types embed queries as such; the others
+        (this default) embed a query like any text."""
+        (vector,) = await self.embed([text])
+        return vector

@@ -11,7 +11,7 @@ from application.ports.embedder import Embedder
 from application.ports.passage_index import PassageIndex
 from application.ports.unit_of_work import UnitOfWorkFactory
 from domain.chunking import chunk_document
-from domain.curriculum_document import MAX_DOCUMENT_BYTES, CurriculumDocument, corpus_version
+from domain.curriculum_document import MAX_DOCUMENT_BYTES, CurriculumDocument, corpus_version, indexed_hash
 from domain.user import Role
 
 EDITORS = frozenset({Role.TEACHER, Role.ADMIN})
@@ -48,8 +48,9 @@ class IngestCurriculum:
     """Teachers, admins and operators add or update curriculum documents.
 
     Guarantees: every document is validated before anything is written (one bad document rejects the
-    batch with InvalidDocument naming it); an unchanged document (same content hash) is not touched; the
-    changed ones replace their chunks in one transaction, so nothing is ever half-indexed.
+    batch with InvalidDocument naming it); an unchanged document (same content hash, embedded by the same
+    model) is not touched; the changed ones replace their chunks in one transaction, so nothing is ever
+    half-indexed. A new embedding model re-embeds every document.
     """
 
     def __init__(
@@ -67,21 +68,22 @@ class IngestCurriculum:
             raise NotAllowed("only teachers and admins may add curriculum documents")
         documents = self._parse_all(command.sources)
         async with self._uow() as uow:
-            before = await uow.curriculum.content_hashes()
-        changed = [d for d in documents if before.get(d.id) != d.content_hash]
+            before = await uow.curriculum.indexed_hashes()
+        model = self._embedder.model_name
+        changed = [d for d in documents if before.get(d.id) != indexed_hash(d.content_hash, model)]
         indexed = await self._embed(changed)
         after = before
         if indexed:
             async with self._uow() as uow:
                 for document, chunks in indexed:
-                    await uow.curriculum.replace(document, chunks, self._clock.now())
-                after = await uow.curriculum.content_hashes()
+                    await uow.curriculum.replace(document, chunks, self._clock.now(), model)
+                after = await uow.curriculum.indexed_hashes()
                 await uow.commit()
             await self._index.refresh()
         return IngestCurriculumResult(
             added=tuple(d.id for d in changed if d.id not in before),
             replaced=tuple(d.id for d in changed if d.id in before),
-            unchanged=tuple(d.id for d in documents if before.get(d.id) == d.content_hash),
+            unchanged=tuple(d.id for d in documents if d not in changed),
             chunks_indexed=sum(len(chunks) for _, chunks in indexed),
             corpus_version=corpus_version(after),
         )

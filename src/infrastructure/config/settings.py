@@ -64,10 +64,14 @@ class AuthSettings(BaseSettings):
 
 
 class ProviderSettings(BaseSettings):
-    """Generative providers: offline (default) or vertex."""
+    """Generative providers: offline (default) or vertex; the embedding model: minilm (default) or vertex.
+
+    The embedder is its own setting because the stored corpus vectors belong to it: switching it means
+    re-embedding the corpus (`lessonsmith corpus ingest`)."""
 
     model_config = _COMMON
     providers: str = "offline"
+    embedder: str = "minilm"
 
 
 class LimitSettings(BaseSettings):
@@ -130,7 +134,7 @@ class VertexSettings(BaseSettings):
     vertex_access_token: str = ""
     vertex_script_model: str = "gemini-2.5-flash"
     vertex_embedding_model: str = "text-embedding-005"
-    vertex_embedding_dimension: int = Field(default=768, ge=1, le=3072)
+    vertex_embedding_dimension: int = Field(default=384, ge=1, le=3072)  # the width of the stored vectors
     vertex_tts_model: str = "gemini-2.5-flash-preview-tts"
     vertex_tts_voice: str = "Kore"
     vertex_image_model: str = "gemini-2.5-flash-image"

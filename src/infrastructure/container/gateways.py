@@ -27,6 +27,7 @@ from infrastructure.persistence.engine import create_engine
 from infrastructure.persistence.sqla_unit_of_work import SqlaUnitOfWorkFactory
 from infrastructure.pricing.list_price_estimator import ListPriceEstimator
 from infrastructure.pricing.price_table import PriceTable
+from infrastructure.resilience.circuit_breakers import BreakerBoard
 from infrastructure.security.argon2_password_hasher import Argon2PasswordHasher
 from infrastructure.security.jwt_token_issuer import JwtTokenIssuer
 from infrastructure.security.verified_token_cache import VerifiedTokenCache
@@ -40,6 +41,8 @@ class Gateways(containers.DeclarativeContainer):
     settings = providers.Dependency(instance_of=AppSettings)
 
     clock = providers.Singleton(SystemClock)
+    breakers = providers.Singleton(BreakerBoard, failures=settings.provided.vertex.vertex_breaker_failures,
+                                   reset_s=settings.provided.vertex.vertex_breaker_reset_seconds)
     ids = providers.Singleton(Uuid4Generator)
     engine = providers.Singleton(create_engine, settings.provided.database_url)
     redis = providers.Singleton(make_redis, settings)

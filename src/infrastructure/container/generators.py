@@ -37,8 +37,7 @@ class Generators(containers.DeclarativeContainer):
     ffmpeg = providers.Singleton(FfmpegRunner, timeout_s=media_settings.provided.ffmpeg_timeout_seconds,
                                  threads=media_settings.provided.ffmpeg_threads)
     mp3_encoder = providers.Singleton(Mp3Encoder, ffmpeg)
-    breakers = providers.Singleton(BreakerBoard, failures=vertex_settings.provided.vertex_breaker_failures,
-                                   reset_s=vertex_settings.provided.vertex_breaker_reset_seconds)
+    breakers = providers.Dependency(instance_of=BreakerBoard)
     upstream_health = breakers
     vertex = providers.Container(Vertex, settings=vertex_settings, mp3_encoder=mp3_encoder, breakers=breakers)
     script_writer = providers.Selector(

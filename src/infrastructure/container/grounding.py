@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from application.ports.embedder import Embedder
 from application.ports.passage_index import PassageIndex
 from infrastructure.config.settings import AppSettings
+from infrastructure.container.vertex import vertex_embedder
 from infrastructure.curriculum.front_matter_parser import FrontMatterParser
 from infrastructure.embedding.minilm_embedder import MiniLmEmbedder
 from infrastructure.embedding.recent_embeddings import RecentEmbeddings
@@ -16,6 +17,7 @@ from infrastructure.retrieval.corpus_cache import CorpusCache
 from infrastructure.retrieval.corpus_keywords import CorpusKeywords
 from infrastructure.retrieval.numpy_passage_index import NumpyPassageIndex
 from infrastructure.retrieval.pgvector_passage_index import PgvectorPassageIndex
+from infrastructure.vertex.vertex_embedding_model import VertexEmbeddingModel
 
 REPOSITORY_CORPUS = Path(__file__).resolve().parents[3] / "corpus"
 
@@ -39,14 +41,20 @@ def shipped_corpus(settings: AppSettings) -> Path | None:
 
 
 class Grounding(containers.DeclarativeContainer):
-    """Singletons: the model loads once per process, the corpus snapshot is shared by index and classifier."""
+    """Singletons: the model (LESSONSMITH_EMBEDDER: MiniLM in process, or Vertex AI) loads once per process,
+    the corpus snapshot is shared by index and classifier."""
 
     settings = providers.Dependency(instance_of=AppSettings)
     gateways = providers.DependenciesContainer()
 
-    embedder = providers.Singleton(RecentEmbeddings, providers.Singleton(MiniLmEmbedder))
+    embedder = providers.Selector(
+        settings.provided.providers.embedder,
+        minilm=providers.Singleton(RecentEmbeddings, providers.Singleton(MiniLmEmbedder)),
+        vertex=providers.Singleton(RecentEmbeddings, providers.Singleton(
+            VertexEmbeddingModel, providers.Singleton(vertex_embedder, settings.provided.vertex, gateways.breakers))))
     parser = providers.Singleton(FrontMatterParser)
-    corpus_cache = providers.Singleton(CorpusCache, gateways.uow, dimension=embedder.provided.dimension)
+    corpus_cache = providers.Singleton(CorpusCache, gateways.uow, dimension=embedder.provided.dimension,
+                                       embedding_model=embedder.provided.model_name)
     passage_index = providers.Singleton(make_passage_index, settings, gateways.engine, corpus_cache, embedder)
     classifier = providers.Singleton(CentroidQueryClassifier, corpus_cache, embedder)
     keywords = providers.Singleton(CorpusKeywords, corpus_cache)

@@ -1,4 +1,5 @@
-"""The Vertex AI container: one client, a breaker board, a resilient caller per model, the four adapters."""
+"""The Vertex AI container: one client, a resilient caller per model, the three generative adapters; and the
+embedder the grounding container builds on the same breaker board."""
 
 from dependency_injector import containers, providers
 
@@ -41,6 +42,13 @@ def check_vertex_models(settings: VertexSettings) -> None:
     })
 
 
+def vertex_embedder(settings: VertexSettings, breakers: BreakerBoard) -> VertexEmbedder:
+    """Text embeddings on Vertex AI (the grounding container's embedder when LESSONSMITH_EMBEDDER=vertex)."""
+    caller = model_caller(settings.vertex_embedding_model, breakers, retry_policy(settings))
+    return VertexEmbedder(make_genai_client(settings), caller, settings.vertex_embedding_model,
+                          settings.vertex_embedding_dimension, PriceTable.bundled())
+
+
 class Vertex(containers.DeclarativeContainer):
     """Built only when LESSONSMITH_PROVIDERS=vertex selects these adapters (nothing connects before a call)."""
 
@@ -63,7 +71,3 @@ class Vertex(containers.DeclarativeContainer):
         GeminiIllustrator, client,
         providers.Singleton(model_caller, settings.provided.vertex_image_model, breakers, policy),
         settings.provided.vertex_image_model, prices)
-    embedder = providers.Singleton(
-        VertexEmbedder, client,
-        providers.Singleton(model_caller, settings.provided.vertex_embedding_model, breakers, policy),
-        settings.provided.vertex_embedding_model, settings.provided.vertex_embedding_dimension, prices)

@@ -1,8 +1,9 @@
 """A bounded memory of recently embedded short texts in front of any Embedder.
 
 A lesson's question is embedded by the understand stage (subject) and again by the retrieve stage (search);
-both ask for the same normalised text, so the second call is answered from memory. Long texts (passages
-being ingested) pass straight through; the memory holds at most `capacity` texts, least recently used out.
+both ask for the same normalised query, so the second call is answered from memory. Long texts (passages
+being ingested) pass straight through; each memory (texts, queries) holds at most `capacity` entries,
+least recently used out.
 """
 
 from collections import OrderedDict
@@ -20,6 +21,7 @@ class RecentEmbeddings(Embedder):
         self._model = model
         self._capacity = capacity
         self._recent: OrderedDict[str, Embedding] = OrderedDict()
+        self._queries: OrderedDict[str, Embedding] = OrderedDict()
 
     @property
     def model_name(self) -> str:
@@ -38,10 +40,21 @@ class RecentEmbeddings(Embedder):
         out = []
         for text in texts:
             vector = computed[text] if text in computed else self._recent[text]
-            if len(text) <= MAX_REMEMBERED_CHARS:
-                self._recent[text] = vector
-                self._recent.move_to_end(text)
+            self._remember(self._recent, text, vector)
             out.append(vector)
-        while len(self._recent) > self._capacity:
-            self._recent.popitem(last=False)
         return tuple(out)
+
+    async def embed_query(self, text: str) -> Embedding:
+        """The query's vector: from memory, else from the model as a query."""
+        vector = self._queries.get(text)
+        if vector is None:
+            vector = await self._model.embed_query(text)
+        self._remember(self._queries, text, vector)
+        return vector
+
+    def _remember(self, memory: OrderedDict[str, Embedding], text: str, vector: Embedding) -> None:
+        if len(text) <= MAX_REMEMBERED_CHARS:
+            memory[text] = vector
+            memory.move_to_end(text)
+        while len(memory) > self._capacity:
+            memory.popitem(last=False)

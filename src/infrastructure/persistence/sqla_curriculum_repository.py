@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from application.ports.curriculum_repository import CurriculumRepository, IndexedChunk, StoredChunk
-from domain.curriculum_document import CurriculumDocument
+from domain.curriculum_document import CurriculumDocument, indexed_hash
 from domain.grade_level import GradeBand
 from domain.passage import Passage
 from infrastructure.persistence.storage_errors import storage_errors
@@ -21,19 +21,21 @@ class SqlaCurriculumRepository(CurriculumRepository):
         self._conn = connection
         self._turn = turn or WriteTurn()
 
-    async def content_hashes(self) -> dict[str, str]:
-        """Every document's content hash by id."""
-        stmt = sa.select(curriculum_documents.c.id, curriculum_documents.c.content_hash)
+    async def indexed_hashes(self) -> dict[str, str]:
+        """Every document's indexed hash by id."""
+        d = curriculum_documents.c
+        stmt = sa.select(d.id, d.content_hash, d.embedding_model)
         with storage_errors("read curriculum document hashes"):
             rows = (await self._conn.execute(stmt)).all()
-        return {row.id: row.content_hash for row in rows}
+        return {row.id: indexed_hash(row.content_hash, row.embedding_model) for row in rows}
 
-    async def replace(self, document: CurriculumDocument, chunks: tuple[IndexedChunk, ...], now: datetime) -> None:
+    async def replace(self, document: CurriculumDocument, chunks: tuple[IndexedChunk, ...], now: datetime,
+                      embedding_model: str) -> None:
         """Delete the document (its chunks cascade), insert it again with its new chunks."""
         values = {"id": document.id, "title": document.title, "subject": document.subject,
                   "grade_band": document.grade_band.value, "topic": document.topic,
                   "keywords": list(document.keywords), "source": document.source, "licence": document.licence,
-                  "content_hash": document.content_hash, "updated_at": now}
+                  "content_hash": document.content_hash, "embedding_model": embedding_model, "updated_at": now}
         rows = [{"id": c.chunk.id, "document_id": document.id, "ordinal": c.chunk.ordinal, "text": c.chunk.text,
                  "embedding": c.embedding} for c in chunks]
         await self._turn.take()
@@ -47,7 +49,8 @@ class SqlaCurriculumRepository(CurriculumRepository):
     async def load_all(self) -> tuple[StoredChunk, ...]:
         """Every chunk joined with its document, by passage id."""
         d, c = curriculum_documents.c, curriculum_chunks.c
-        stmt = (sa.select(c.id, c.text, c.embedding, d.title, d.subject, d.grade_band, d.topic, d.source, d.keywords)
+        stmt = (sa.select(c.id, c.text, c.embedding, d.title, d.subject, d.grade_band, d.topic, d.source, d.keywords,
+                          d.embedding_model)
                 .join_from(curriculum_chunks, curriculum_documents, c.document_id == d.id).order_by(c.id))
         with storage_errors("load the curriculum"):
             rows = (await self._conn.execute(stmt)).all()
@@ -55,7 +58,7 @@ class SqlaCurriculumRepository(CurriculumRepository):
             StoredChunk(
                 passage=Passage(id=r.id, title=r.title, subject=r.subject, grade_band=GradeBand(r.grade_band),
                                 topic=r.topic, text=r.text, source=r.source),
-                keywords=tuple(r.keywords), embedding=r.embedding,
+                keywords=tuple(r.keywords), embedding=r.embedding, embedding_model=r.embedding_model,
             )
             for r in rows
         )

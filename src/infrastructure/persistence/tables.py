@@ -122,6 +122,7 @@ curriculum_documents = sa.Table(
     sa.Column("source", sa.Text(), nullable=False),
     sa.Column("licence", sa.Text(), nullable=False),
     sa.Column("content_hash", sa.String(64), nullable=False),
+    sa.Column("embedding_model", sa.String(120), nullable=False),
     sa.Column("updated_at", UtcDateTime(), nullable=False),
     sa.Index("ix_curriculum_documents_subject_grade_band", "subject", "grade_band"),
 )

@@ -42,7 +42,7 @@ class CentroidQueryClassifier(QueryClassifier):
         centroids = snapshot.centroids
         if not centroids.labels:
             return by_keywords
-        (vector,) = await self._embedder.embed([normalize_query(query)])
+        vector = await self._embedder.embed_query(normalize_query(query))
         cosine = centroids.matrix @ np.asarray(vector, dtype=np.float32)
         if float(cosine.max()) < self._min_similarity:
             return by_keywords if by_keywords.subject == GENERAL_SUBJECT else Understanding(

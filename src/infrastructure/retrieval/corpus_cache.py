@@ -4,6 +4,7 @@ import asyncio
 import time
 from collections.abc import Callable
 
+from application.errors import StorageError
 from application.ports.unit_of_work import UnitOfWorkFactory
 from domain.curriculum_document import corpus_version
 from infrastructure.retrieval.corpus_snapshot import CorpusSnapshot
@@ -11,12 +12,14 @@ from infrastructure.retrieval.corpus_snapshot import CorpusSnapshot
 
 class CorpusCache:
     """Holds the current CorpusSnapshot; checks the stored corpus version at most every `recheck_seconds`
-    (so ingestion by another process shows up), and at once after `refresh`."""
+    (so ingestion by another process shows up), and at once after `refresh`. A corpus embedded by another
+    model than `embedding_model` is refused (its vectors would not compare with this process's queries)."""
 
-    def __init__(self, uow: UnitOfWorkFactory, dimension: int, recheck_seconds: float = 2.0,
+    def __init__(self, uow: UnitOfWorkFactory, dimension: int, embedding_model: str, recheck_seconds: float = 2.0,
                  monotonic: Callable[[], float] = time.monotonic) -> None:
         self._uow = uow
         self._dimension = dimension
+        self._embedding_model = embedding_model
         self._recheck = recheck_seconds
         self._monotonic = monotonic
         self._snapshot: CorpusSnapshot | None = None
@@ -44,8 +47,13 @@ class CorpusCache:
 
     async def _reload_if_changed(self) -> None:
         async with self._uow() as uow:
-            version = corpus_version(await uow.curriculum.content_hashes())
+            version = corpus_version(await uow.curriculum.indexed_hashes())
             if self._snapshot is None or self._snapshot.version != version:
                 chunks = await uow.curriculum.load_all()
+                others = sorted({c.embedding_model for c in chunks} - {self._embedding_model})
+                if others:
+                    raise StorageError(f"the stored corpus was embedded by {', '.join(others)}, but this process "
+                                       f"embeds with {self._embedding_model}: run `lessonsmith corpus ingest`",
+                                       retryable=False)
                 self._snapshot = CorpusSnapshot.build(version, chunks, self._dimension)
         self._checked_at = self._monotonic()

@@ -29,7 +29,7 @@ class NumpyPassageIndex(PassageIndex):
         snapshot = await self._cache.current()
         if k <= 0 or not snapshot.passages:
             return ()
-        (vector,) = await self._embedder.embed([query])
+        vector = await self._embedder.embed_query(query)
         rows = np.arange(len(snapshot.passages)) if subject is None else np.flatnonzero(snapshot.subjects == subject)
         cosine = snapshot.matrix[rows] @ np.asarray(vector, dtype=np.float32)
         keyword = snapshot.bm25.scores(terms(query))[rows]

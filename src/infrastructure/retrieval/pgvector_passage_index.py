@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from application.ports.embedder import Embedder
 from application.ports.passage_index import PassageIndex
-from domain.curriculum_document import corpus_version
+from domain.curriculum_document import corpus_version, indexed_hash
 from domain.grade_level import GradeBand
 from domain.passage import Passage, ScoredPassage
 from infrastructure.offline.text_terms import terms
@@ -69,7 +69,7 @@ class PgvectorPassageIndex(PassageIndex):
         """The best `k` passages, best first; () when none is relevant enough."""
         if k <= 0:
             return ()
-        (vector,) = await self._embedder.embed([query])
+        vector = await self._embedder.embed_query(query)
         snapshot = await self._cache.current()
         bm25 = snapshot.bm25.scores(terms(query))
         allowed = snapshot.subjects == subject if subject is not None else np.ones(len(bm25), dtype=bool)
@@ -98,8 +98,9 @@ class PgvectorPassageIndex(PassageIndex):
         """The version of the stored corpus."""
         with storage_errors("read the corpus version"):
             async with self._engine.connect() as connection:
-                rows = (await connection.execute(sa.text("SELECT id, content_hash FROM curriculum_documents"))).all()
-        return corpus_version({r.id: r.content_hash for r in rows})
+                rows = (await connection.execute(sa.text(
+                    "SELECT id, content_hash, embedding_model FROM curriculum_documents"))).all()
+        return corpus_version({r.id: indexed_hash(r.content_hash, r.embedding_model) for r in rows})
 
     async def refresh(self) -> None:
         """Nothing to do: every search reads the database."""

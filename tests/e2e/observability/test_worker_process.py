@@ -2,6 +2,7 @@
 metrics on --metrics-port, and its JSON log lines carry the trace id of the API request that created the
 lesson (bound from the lesson row, across processes)."""
 
+import asyncio
 import json
 import os
 import signal
@@ -66,11 +67,26 @@ def _start_worker(env: dict[str, str], port: int, log: Path) -> subprocess.Popen
     return process
 
 
-def _scrape(port: int) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
+Samples = dict[tuple[str, tuple[tuple[str, str], ...]], float]
+QUEUE_DEPTH = ("lessonsmith_queue_depth", ())
+
+
+def _scrape(port: int) -> Samples:
     with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as response:
         text = response.read().decode()
     return {(s.name, tuple(sorted(s.labels.items()))): s.value
             for family in text_string_to_metric_families(text) for s in family.samples}
+
+
+async def _scrape_drained(port: int, timeout_s: float = 10.0) -> Samples:
+    """The worker's metrics once its queue gauges show the drained queue (the worker measures the queue after
+    each reconciler pass, so the lesson that finished last may be a pass ahead of the gauge)."""
+    deadline = asyncio.get_running_loop().time() + timeout_s
+    found = _scrape(port)
+    while found.get(QUEUE_DEPTH) != 0 and asyncio.get_running_loop().time() < deadline:
+        await asyncio.sleep(0.1)
+        found = await _scrape_drained(port)
+    return found
 
 
 async def test_a_worker_process_exposes_metrics_and_logs_under_the_request_trace(
@@ -83,7 +99,7 @@ async def test_a_worker_process_exposes_metrics_and_logs_under_the_request_trace
         posted = [await service.student.request_lesson() for _ in range(2)]
         for response in posted:
             assert (await service.student.wait_until_terminal(response.json()["id"]))["status"] == "completed"
-        found = _scrape(port)
+        found = await _scrape_drained(port)
     finally:
         worker.send_signal(signal.SIGTERM)
         assert worker.wait(timeout=40) == 0
@@ -91,7 +107,7 @@ async def test_a_worker_process_exposes_metrics_and_logs_under_the_request_trace
     assert found[("lessonsmith_lessons_finished_total", (("status", "completed"),))] == 2
     assert found[("lessonsmith_stage_duration_seconds_count",
                   (("outcome", "completed"), ("provider", "offline"), ("stage", "write")))] == 2
-    assert found[("lessonsmith_queue_depth", ())] == 0
+    assert found[QUEUE_DEPTH] == 0
     assert not [key for key in found if key[0] == "lessonsmith_http_requests_total"], "a worker serves no API"
 
     lines = [json.loads(line) for line in log.read_text().splitlines() if line.startswith("{")]

@@ -59,10 +59,15 @@ def test_workloads_run_one_image_as_non_root_with_requests_limits_and_shared_set
     assert find("ConfigMap", "lessonsmith-config") and find("Secret", "lessonsmith-secrets")
 
 
-def test_the_same_image_runs_serve_worker_and_db_upgrade() -> None:
+def test_the_same_image_runs_serve_worker_db_upgrade_and_corpus_ingest() -> None:
     commands = {name: _container(kind, name)["args"][:2] for kind, name in WORKLOADS}
     assert commands == {"lessonsmith-api": ["serve", "--host"], "lessonsmith-worker": ["worker", "--metrics-port"],
-                        "lessonsmith-db-upgrade": ["db", "upgrade"]}
+                        "lessonsmith-db-upgrade": ["corpus", "ingest"]}
+    job = find("Job", "lessonsmith-db-upgrade")["spec"]["template"]["spec"]
+    (migrate,) = job["initContainers"]
+    assert migrate["args"] == ["db", "upgrade"] and migrate["image"] == "lessonsmith:latest"
+    assert migrate["envFrom"] == _container("Job", "lessonsmith-db-upgrade")["envFrom"]
+    assert _container("Job", "lessonsmith-db-upgrade")["args"][2] == "/opt/lessonsmith/corpus"  # COPY in the image
 
 
 def test_the_api_is_probed_on_the_health_routes_and_served_by_its_service() -> None:

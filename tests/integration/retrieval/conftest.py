@@ -34,7 +34,7 @@ async def sqlite_corpus(corpus_database: Path, tmp_path: Path) -> AsyncIterator[
 @pytest.fixture
 def corpus_cache(sqlite_corpus: AsyncEngine, embedder: MemoEmbedder) -> CorpusCache:
     """The in-process corpus over the SQLite copy."""
-    return CorpusCache(SqlaUnitOfWorkFactory(sqlite_corpus), embedder.dimension)
+    return CorpusCache(SqlaUnitOfWorkFactory(sqlite_corpus), embedder.dimension, embedder.model_name)
 
 
 @pytest.fixture(scope="session")

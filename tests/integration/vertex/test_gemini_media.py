@@ -11,10 +11,10 @@ from PIL import Image
 
 from application.errors import UpstreamError
 from domain.slide_timing import narration_sections
-from infrastructure.container.vertex import Vertex
+from infrastructure.container.vertex import Vertex, vertex_embedder
 from tests.fakes.fake_answers import SPEECH_MS_PER_WORD, SPEECH_RATE
 from tests.fakes.vertex_fake import VertexFake
-from tests.fakes.vertex_support import a_brief
+from tests.fakes.vertex_support import a_brief, fake_settings
 
 pytestmark = pytest.mark.req("RDS-036", "RDS-074")
 
@@ -77,7 +77,7 @@ async def test_a_blocked_image_fails_without_retry(fake: VertexFake, vertex: Ver
 
 
 async def test_queries_and_documents_are_embedded_with_their_task_types(fake: VertexFake, vertex: Vertex) -> None:
-    embedder = vertex.embedder()
+    embedder = vertex_embedder(fake_settings(fake.base_url), vertex.breakers())
     documents = await embedder.embed_documents([f"passage {n}" for n in range(130)])
     query = await embedder.embed_query("how do plants make food")
     assert len(documents.vectors) == 130 and len(query.vectors) == 1

@@ -66,8 +66,20 @@ async def test_an_unchanged_document_is_not_embedded_again_and_a_changed_one_is_
     assert (len(embedder.texts), uow.db.commits, again.corpus_version) == (embedded, commits, first.corpus_version)
     changed = await ingest.execute(_command(document(body="Magnets have a north pole and a south pole.")))
     assert changed.replaced == ("sci-35-test-magnets",) and changed.corpus_version != first.corpus_version
-    stored, _ = uow.db.curriculum["sci-35-test-magnets"]
+    stored, _, _ = uow.db.curriculum["sci-35-test-magnets"]
     assert stored.body == "Magnets have a north pole and a south pole."
+
+
+async def test_a_new_embedding_model_re_embeds_every_document(parts: tuple) -> None:
+    uow, embedder, _index, ingest = parts
+    first = await ingest.execute(_command(document(), document(id="sci-35-other", title="Other")))
+    embedder.model_name = "another-model"
+    switched = await ingest.execute(_command(document(), document(id="sci-35-other", title="Other")))
+    assert set(switched.replaced) == {"sci-35-test-magnets", "sci-35-other"} and not switched.unchanged
+    assert switched.corpus_version != first.corpus_version  # reuse keys and caches follow the new vectors
+    assert {model for _, _, model in uow.db.curriculum.values()} == {"another-model"}
+    again = await ingest.execute(_command(document(), document(id="sci-35-other", title="Other")))
+    assert set(again.unchanged) == {"sci-35-test-magnets", "sci-35-other"}
 
 
 @pytest.mark.parametrize("bad", [

@@ -36,10 +36,10 @@ def test_every_problem_is_named_with_its_setting() -> None:
     assert "C='text-embedding-005' is a embedding model, not image" in message
 
 
-def _settings(tmp_path: Path, providers: str, **vertex: object) -> AppSettings:
+def _settings(tmp_path: Path, providers: str, embedder: str = "minilm", **vertex: object) -> AppSettings:
     return AppSettings(home=HomeSettings(home=tmp_path), database=DatabaseSettings(), queue=QueueSettings(),
                        artifacts=ArtifactSettings(), auth=AuthSettings(jwt_secret="s" * 40),
-                       providers=ProviderSettings(providers=providers), limits=LimitSettings(),
+                       providers=ProviderSettings(providers=providers, embedder=embedder), limits=LimitSettings(),
                        vertex=VertexSettings.model_validate(vertex))
 
 
@@ -57,3 +57,18 @@ def test_the_container_refuses_an_unknown_provider_set(tmp_path: Path) -> None:
 def test_offline_never_checks_vertex_models(tmp_path: Path) -> None:
     container = build_container(_settings(tmp_path, "offline", vertex_script_model="no-such-model"))
     assert type(container.generators.script_writer()).__name__ == "OfflineScriptWriter"
+
+
+def test_the_container_refuses_an_unknown_embedder(tmp_path: Path) -> None:
+    with pytest.raises(ConfigurationError, match="LESSONSMITH_EMBEDDER='word2vec' is not one of minilm, vertex"):
+        build_container(_settings(tmp_path, "offline", embedder="word2vec"))
+
+
+def test_vertex_embeddings_must_be_as_wide_as_the_stored_vectors(tmp_path: Path) -> None:
+    with pytest.raises(ConfigurationError, match="LESSONSMITH_VERTEX_EMBEDDING_DIMENSION must be 384"):
+        build_container(_settings(tmp_path, "offline", embedder="vertex", vertex_embedding_dimension=768))
+
+
+def test_the_vertex_embedder_checks_its_model_even_with_offline_generators(tmp_path: Path) -> None:
+    with pytest.raises(ConfigurationError, match="LESSONSMITH_EMBEDDER=vertex: LESSONSMITH_VERTEX_EMBEDDING_MODEL"):
+        build_container(_settings(tmp_path, "offline", embedder="vertex", vertex_embedding_model="gemini-2.5-flash"))
