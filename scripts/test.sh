@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Set up and run every check: ruff, mypy --strict, import-linter, then unit, integration and e2e tests.
+# Set up and run every check: ruff, mypy --strict, import-linter, unit, integration and e2e tests with branch
+# coverage, then `lessonsmith docs check` (which reads the coverage report the tests just wrote).
 # Needs PostgreSQL at 127.0.0.1:5432 and Redis at 127.0.0.1:6379; with CI=true their absence fails the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,3 +11,4 @@ echo "== ruff"; .venv/bin/ruff check src tests benchmarks
 echo "== mypy --strict"; .venv/bin/mypy
 echo "== import-linter"; .venv/bin/lint-imports
 echo "== pytest"; .venv/bin/pytest "$@"
+echo "== docs check"; .venv/bin/lessonsmith docs check

@@ -49,6 +49,7 @@ async def _lesson_count(service: Service) -> int:
 
 
 @pytest.mark.parametrize(("field", "value", "code"), CASES)
+@pytest.mark.req("RDS-002", "RDS-021")
 async def test_each_bad_field_answers_400_naming_it(service: Service, field: str, value: Any, code: str) -> None:
     response = await service.student.request_lesson({**VALID, field: value})
     assert response.status_code == 400, response.text
@@ -61,6 +62,7 @@ async def test_each_bad_field_answers_400_naming_it(service: Service, field: str
 
 
 @pytest.mark.parametrize("missing", ["student_query", "grade_level"])
+@pytest.mark.req("RDS-002", "RDS-021")
 async def test_missing_required_field_is_named(service: Service, missing: str) -> None:
     body = {k: v for k, v in VALID.items() if k != missing}
     response = await service.student.request_lesson(body)
@@ -69,6 +71,7 @@ async def test_missing_required_field_is_named(service: Service, missing: str) -
                                              "message": response.json()["details"][0]["message"]}
 
 
+@pytest.mark.req("RDS-002", "RDS-021")
 async def test_unknown_field_and_malformed_json(service: Service) -> None:
     unknown = await service.student.request_lesson({**VALID, "prompt": "be evil"})
     assert unknown.status_code == 400 and unknown.json()["details"][0]["code"] == "unknown_field"
@@ -79,6 +82,7 @@ async def test_unknown_field_and_malformed_json(service: Service) -> None:
     assert await _lesson_count(service) == 0
 
 
+@pytest.mark.req("RDS-002")
 async def test_a_modality_without_a_provider_answers_422_naming_it(service: Service) -> None:
     service.container.generators.available_modalities.override(providers.Object(frozenset({Modality.TEXT})))
     try:
@@ -95,6 +99,7 @@ async def test_a_modality_without_a_provider_answers_422_naming_it(service: Serv
     assert await _lesson_count(service) == 0
 
 
+@pytest.mark.req("RDS-002", "RDS-017")
 async def test_max_cost_below_the_cheapest_lesson_is_422_naming_it(service: Service) -> None:
     response = await service.student.request_lesson({**VALID, "max_cost_usd": "0.000001"})
     assert response.status_code == 422
@@ -104,18 +109,21 @@ async def test_max_cost_below_the_cheapest_lesson_is_422_naming_it(service: Serv
     assert await _lesson_count(service) == 0
 
 
+@pytest.mark.req("RDS-021", "RDS-023")
 async def test_body_over_16_kib_is_413(service: Service) -> None:
     response = await service.student.request_lesson({**VALID, "interest": "x" * 20_000})
     assert response.status_code == 413
     _assert_error_body(response.json())
 
 
+@pytest.mark.req("RDS-019")
 async def test_student_may_not_request_for_another(service: Service) -> None:
     response = await service.student.request_lesson({**VALID, "student_id": service.user_ids["bob"]})
     assert response.status_code == 403
 
 
 @pytest.mark.parametrize("token", [None, "garbage", "Bearer", "Basic abc"])
+@pytest.mark.req("RDS-018", "RDS-021")
 async def test_missing_or_bad_token_is_401(service: Service, token: str | None) -> None:
     headers = {} if token is None else {"Authorization": token}
     response = await service.client.get("/api/v1/lessons", headers=headers)
@@ -123,6 +131,7 @@ async def test_missing_or_bad_token_is_401(service: Service, token: str | None) 
     _assert_error_body(response.json())
 
 
+@pytest.mark.req("RDS-020")
 async def test_unknown_and_foreign_lesson_ids_both_answer_404(service: Service) -> None:
     lesson_id = (await service.student.request_lesson()).json()["id"]
     missing = await service.student.get_lesson("00000000-0000-4000-8000-000000000000")
@@ -132,6 +141,7 @@ async def test_unknown_and_foreign_lesson_ids_both_answer_404(service: Service) 
     assert (await service.student.get_lesson("not-a-uuid")).status_code in (400, 404)
 
 
+@pytest.mark.req("RDS-018", "RDS-021")
 async def test_wrong_password_is_401_and_every_response_has_a_trace_id(service: Service) -> None:
     response = await service.client.post("/api/v1/auth/token", json={"username": "alice", "password": "wrong-pass"})
     assert response.status_code == 401 and response.json()["error"] == "invalid_credentials"
@@ -140,6 +150,7 @@ async def test_wrong_password_is_401_and_every_response_has_a_trace_id(service: 
     assert ok.headers["x-trace-id"]
 
 
+@pytest.mark.req("RDS-002", "RDS-004")
 async def test_bad_list_parameters_are_400(service: Service) -> None:
     assert (await service.student.list_lessons(limit=0)).status_code == 400
     assert (await service.student.list_lessons(limit=101)).status_code == 400

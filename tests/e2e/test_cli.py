@@ -10,6 +10,8 @@ from presentation.cli.main import main
 from tests.corpus_support import seed_home
 from tests.unit.curriculum.documents import document
 
+pytestmark = pytest.mark.req("RDS-033")
+
 
 @pytest.fixture(autouse=True)
 def embedded_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corpus_database: Path) -> Path:
@@ -21,6 +23,7 @@ def embedded_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corpus_databa
     return tmp_path / "var"
 
 
+@pytest.mark.req("RDS-018", "RDS-029")
 def test_db_upgrade_then_users_and_token(capsys: pytest.CaptureFixture[str], embedded_home: Path) -> None:
     assert main(["db", "upgrade"]) == 0
     assert (embedded_home / "lessonsmith.db").exists()
@@ -51,6 +54,7 @@ def test_users_create_generates_a_password_when_none_is_given(capsys: pytest.Cap
     assert "password: " in capsys.readouterr().out
 
 
+@pytest.mark.req("RDS-016")
 def test_generate_prints_the_lesson_and_its_cost_lines(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     out = tmp_path / "out"
     code = main(["generate", "How do plants make food?", "--grade", "4", "--interest", "soccer",
@@ -63,6 +67,7 @@ def test_generate_prints_the_lesson_and_its_cost_lines(capsys: pytest.CaptureFix
     assert (out / "lesson.md").read_text().startswith("# ")
 
 
+@pytest.mark.req("RDS-003")
 def test_generate_json_is_the_api_document(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["generate", "What is the water cycle?", "--grade", "3", "--modalities", "text", "--json"]) == 0
     document = json.loads(capsys.readouterr().out)

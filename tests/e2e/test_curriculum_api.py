@@ -1,5 +1,7 @@
 """The curriculum routes and grounding end to end, through the real container and model (embedded profile)."""
 
+import pytest
+
 from tests.e2e.conftest import Service
 from tests.unit.curriculum.documents import document
 
@@ -11,6 +13,7 @@ NEW_DOCUMENT = document(
          "called cryptobiosis. In that state they have survived freezing, boiling and even the vacuum of space.")
 
 
+@pytest.mark.req("RDS-034", "RDS-042")
 async def test_search_returns_scored_passages_to_any_user(service: Service) -> None:
     response = await service.student.search(q="How do plants make food?", grade_level=4, k=3)
     assert response.status_code == 200
@@ -24,6 +27,7 @@ async def test_search_returns_scored_passages_to_any_user(service: Service) -> N
     assert bad.status_code == 400 and bad.json()["details"][0]["field"] == "grade_level"
 
 
+@pytest.mark.req("RDS-034", "RDS-041")
 async def test_a_teacher_adds_a_document_that_search_then_finds(service: Service) -> None:
     before = (await service.teacher.search(q="water bears surviving in space", grade_level=7)).json()
     added = await service.teacher.add_document(NEW_DOCUMENT)
@@ -37,11 +41,13 @@ async def test_a_teacher_adds_a_document_that_search_then_finds(service: Service
     assert found["corpus_version"] == added.json()["corpus_version"]
 
 
+@pytest.mark.req("RDS-034")
 async def test_students_may_not_add_documents(service: Service) -> None:
     response = await service.student.add_document(NEW_DOCUMENT)
     assert response.status_code == 403
 
 
+@pytest.mark.req("RDS-041")
 async def test_malformed_documents_are_refused_and_nothing_is_indexed(service: Service) -> None:
     version = (await service.student.search(q="tardigrades", grade_level=7)).json()["corpus_version"]
     cases = {
@@ -62,6 +68,7 @@ async def test_malformed_documents_are_refused_and_nothing_is_indexed(service: S
     assert after["corpus_version"] == version
 
 
+@pytest.mark.req("RDS-009", "RDS-041")
 async def test_a_lesson_cites_only_passages_retrieval_returned_and_records_the_corpus(service: Service) -> None:
     created = await service.student.request_lesson({"student_query": "Why do leaves need sunlight?", "grade_level": 4,
                                                     "requested_modalities": ["text"]})
@@ -76,6 +83,7 @@ async def test_a_lesson_cites_only_passages_retrieval_returned_and_records_the_c
     assert content["corpus_version"] == corpus.version
 
 
+@pytest.mark.req("RDS-042")
 async def test_an_out_of_scope_question_is_rejected_with_a_readable_reason(service: Service) -> None:
     created = await service.student.request_lesson({"student_query": "Who will win the Super Bowl this year?",
                                                     "grade_level": 6, "requested_modalities": ["text"]})

@@ -13,6 +13,8 @@ from tests.corpus_support import shared_embedder
 from tests.e2e.conftest import embedded_settings
 from tests.unit.curriculum.documents import document
 
+pytestmark = pytest.mark.req("RDS-044")
+
 
 async def test_a_model_that_cannot_load_refuses_to_start(tmp_path: Path) -> None:
     container = build_container(embedded_settings(tmp_path))

@@ -12,6 +12,8 @@ from tests.conftest import REDIS_URL, redis_prefix
 from tests.e2e.conftest import Service, embedded_settings, start_service, worker_process
 from tests.postgres_support import fresh_corpus_database
 
+pytestmark = pytest.mark.req("RDS-071")
+
 REUSED = "reused from an identical finished lesson"
 BODY = {"student_query": "How do plants make food?", "grade_level": 4, "interest": "music",
         "requested_modalities": ["text", "audio"]}

@@ -48,6 +48,7 @@ def _snapshot(root: Path) -> dict[str, tuple[int, int, int]]:
             for p in root.rglob("*") if p.is_file()}
 
 
+@pytest.mark.req("RDS-015", "RDS-045", "RDS-048")
 async def test_every_modality_completes_with_real_media_that_downloads_intact(
     service: Service, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -115,6 +116,7 @@ async def _ranges(service: Service, lesson: dict[str, Any], mp4: bytes) -> None:
     assert (await service.other_student.get(url)).status_code == 404
 
 
+@pytest.mark.req("RDS-017")
 async def test_an_over_budget_video_lesson_becomes_narrated_slides_and_says_why(service: Service) -> None:
     body = {**SHORT_LESSON, "requested_modalities": ["video"], "max_cost_usd": "0.28"}
     accepted = await service.student.request_lesson(body)

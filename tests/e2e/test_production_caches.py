@@ -17,7 +17,7 @@ from tests.e2e.api_client import ApiClient
 from tests.e2e.conftest import Service, embedded_settings, session_container, start_service, worker_process
 from tests.postgres_support import empty_tables, fresh_corpus_database
 
-pytestmark = [pytest.mark.postgres, pytest.mark.redis]
+pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.req("RDS-070")]
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +53,7 @@ def count_statements(service: Service) -> list[str]:
     return statements
 
 
+@pytest.mark.req("RDS-072", "RDS-020")
 async def test_a_cached_read_skips_the_database_but_not_the_visibility_rules(api: Service) -> None:
     lesson_id = (await api.student.request_lesson()).json()["id"]
     first = await api.student.get_lesson(lesson_id)
@@ -88,6 +89,7 @@ async def test_worker_transitions_reach_cached_readers_in_another_process(api: S
     assert statements == []
 
 
+@pytest.mark.req("RDS-050")
 async def test_a_logout_in_one_process_refuses_the_token_at_once_in_another(api: Service,
                                                                             settings: AppSettings) -> None:
     other_process = create_app(session_container(settings))

@@ -39,6 +39,7 @@ async def production(tmp_path: Path, postgres_url: str, redis_client: Redis,
             yield service
 
 
+@pytest.mark.req("RDS-030", "RDS-031", "RDS-058")
 async def test_api_and_worker_processes_share_postgres_and_redis(production: Service) -> None:
     ready = (await production.anonymous.get("/health/ready")).json()
     assert ready == {"status": "ready", "checks": {"database": "up", "queue": "up", "storage": "up"}}
@@ -50,6 +51,7 @@ async def test_api_and_worker_processes_share_postgres_and_redis(production: Ser
     assert (await production.other_student.get_lesson(lesson_ids[0])).status_code == 404
 
 
+@pytest.mark.req("RDS-022")
 async def test_fifty_concurrent_posts_with_one_idempotency_key_make_one_lesson(production: Service) -> None:
 
     responses = await asyncio.gather(*(production.student.request_lesson(**{"Idempotency-Key": "same-key"})

@@ -4,11 +4,15 @@ import asyncio
 from datetime import timedelta
 from uuid import UUID
 
+import pytest
+
 from domain.user import Role, User
 from infrastructure.security.jwt_token_issuer import JwtTokenIssuer
 from infrastructure.system.system_clock import SystemClock
 from tests.e2e.api_client import ApiClient
 from tests.e2e.conftest import SECRET, Service
+
+pytestmark = pytest.mark.req("RDS-072")
 
 
 async def test_a_cached_token_is_refused_once_it_expires(service: Service) -> None:
@@ -24,6 +28,7 @@ async def test_a_cached_token_is_refused_once_it_expires(service: Service) -> No
     assert refused.status_code == 401 and refused.json()["error"] == "unauthorized"
 
 
+@pytest.mark.req("RDS-050")
 async def test_a_cached_token_is_refused_at_once_after_logout(service: Service) -> None:
     assert (await service.student.list_lessons()).status_code == 200
     assert (await service.student.post("/api/v1/auth/logout")).status_code == 204

@@ -14,6 +14,8 @@ from domain.stage import StageName
 from tests.fakes.cloud_profile import CloudService, start_cloud_service
 from tests.fakes.gcs_support import verify_v4_url
 
+pytestmark = pytest.mark.req("RDS-036", "RDS-074")
+
 VIDEO = {"student_query": "How do plants make food?", "grade_level": 4, "interest": "soccer",
          "requested_modalities": ["video"]}
 
@@ -46,6 +48,7 @@ async def test_a_video_lesson_is_written_spoken_drawn_and_stored_in_the_cloud(cl
         ("vertex/gemini-2.5-flash-image", "closed", 0)}
 
 
+@pytest.mark.req("RDS-020")
 async def test_the_artifact_route_redirects_to_a_signed_url_after_the_ownership_check(cloud: CloudService) -> None:
     student = cloud.service.student
     lesson_id = (await student.request_lesson()).json()["id"]
@@ -64,6 +67,7 @@ async def test_the_artifact_route_redirects_to_a_signed_url_after_the_ownership_
     assert hashlib.sha256(body).hexdigest() == artifact["sha256"]
 
 
+@pytest.mark.req("RDS-028")
 async def test_a_second_run_of_finished_stages_uploads_nothing(cloud: CloudService) -> None:
     student = cloud.service.student
     lesson_id = (await student.request_lesson({**VIDEO, "requested_modalities": ["audio", "image"]})).json()["id"]

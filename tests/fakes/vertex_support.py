@@ -9,8 +9,8 @@ from domain.interest import Interest
 from domain.passage import ScoredPassage
 from domain.understanding import Understanding
 from infrastructure.config.settings import VertexSettings
-from infrastructure.offline.passage_catalog import load_builtin_catalogue
 from tests.fakes.vertex_fake import VertexFake
+from tests.unit.offline.builtin_catalogue import load_builtin_catalogue
 
 FAKE_TOKEN = "fake-bearer-token"
 PASSAGE_IDS = ("sci-35-photosynthesis", "sci-35-food-chains", "sci-k2-plant-needs")

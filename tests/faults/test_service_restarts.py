@@ -29,6 +29,7 @@ class SilentDoorbell(JobDoorbell):
         return False
 
 
+@pytest.mark.req("RDS-058", "RDS-061", "RDS-062")
 async def test_a_redis_restart_mid_load_loses_nothing(drill: Drill) -> None:
     for _ in range(3):
         drill.start_worker(2)
@@ -46,6 +47,7 @@ async def test_a_redis_restart_mid_load_loses_nothing(drill: Drill) -> None:
     assert counts == {"completed": 60}
 
 
+@pytest.mark.req("RDS-058", "RDS-062")
 async def test_lessons_committed_without_a_ring_are_picked_up(drill: Drill) -> None:
     drill.start_worker(2)
     load = await api_side(drill, doorbell_override=SilentDoorbell())
@@ -59,6 +61,7 @@ async def test_lessons_committed_without_a_ring_are_picked_up(drill: Drill) -> N
     assert counts == {"completed": 10}
 
 
+@pytest.mark.req("RDS-061")
 async def test_a_postgres_restart_gives_clean_503s_then_recovers(drill: Drill) -> None:
     drill.start_worker(2)
     load = await api_side(drill)

@@ -13,6 +13,8 @@ import pytest
 from tests.fakes.cloud_profile import CloudService, start_cloud_service
 from tests.faults.vertex_drills import outage_drill, request_all, wait_all
 
+pytestmark = pytest.mark.req("RDS-073")
+
 MAX_ATTEMPTS = 5
 MAX_DELIVERIES = 3  # QueueSettings default
 REQUESTS_PER_RUN = {"write": 1}

@@ -14,7 +14,7 @@ from domain.lesson_request import LessonRequest
 from presentation.runtime import stop_services
 from tests.faults.drill import LEASE_S, RECONCILE_S, Drill, api_side, open_calls
 
-pytestmark = [pytest.mark.faults, pytest.mark.timeout(300)]
+pytestmark = [pytest.mark.faults, pytest.mark.timeout(300), pytest.mark.req("RDS-027", "RDS-059", "RDS-062")]
 LESSONS = 200
 KILLS = 3
 WORKERS = 5

@@ -2,9 +2,13 @@
 
 from datetime import datetime, timedelta
 
+import pytest
+
 from application.ports.token_deny_list import TokenDenyList
 from infrastructure.security.cached_token_deny_list import CachedTokenDenyList
 from tests.unit.fakes import FakeClock
+
+pytestmark = pytest.mark.req("RDS-050")
 
 
 class SharedDenyList(TokenDenyList):

@@ -1,10 +1,14 @@
 """List-price estimates and savings come from the versioned price table."""
 
+import pytest
+
 from domain.cost_ledger import CostKind
 from domain.stage import StageName
 from infrastructure.pricing.list_price_estimator import ListPriceEstimator
 from infrastructure.pricing.price_table import PriceTable
 from tests.unit.factories import a_spec
+
+pytestmark = pytest.mark.req("RDS-016")
 
 
 def test_price_table_is_versioned_and_sourced() -> None:
@@ -19,6 +23,7 @@ def test_text_only_estimate_covers_only_the_stages_it_runs() -> None:
     assert all(x.kind is CostKind.ESTIMATE and x.amount.micros > 0 for x in lines)
 
 
+@pytest.mark.req("RDS-007")
 def test_video_costs_more_than_text_and_skipping_it_saves_money() -> None:
     estimator = ListPriceEstimator(PriceTable.bundled())
     text = sum(x.amount.micros for x in estimator.estimate(a_spec(["text"])))

@@ -2,8 +2,12 @@
 
 from collections.abc import Sequence
 
+import pytest
+
 from application.ports.embedder import Embedder, Embedding
 from infrastructure.embedding.recent_embeddings import MAX_REMEMBERED_CHARS, RecentEmbeddings
+
+pytestmark = pytest.mark.req("RDS-008")
 
 
 class CountingModel(Embedder):

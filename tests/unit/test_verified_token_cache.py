@@ -2,9 +2,13 @@
 
 from uuid import uuid4
 
+import pytest
+
 from application.ports.actor import Actor
 from domain.user import Role
 from infrastructure.security.verified_token_cache import VerifiedToken, VerifiedTokenCache
+
+pytestmark = pytest.mark.req("RDS-072")
 
 
 class Timer:

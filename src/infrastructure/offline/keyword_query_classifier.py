@@ -9,11 +9,11 @@ from application.ports.query_classifier import QueryClassifier
 from domain.grade_level import GradeBand
 from domain.passage import Passage
 from domain.understanding import Understanding
-from infrastructure.offline.keyword_passage_index import band_distance
 from infrastructure.offline.subject_vocabulary import CURATED_SUBJECT_WORDS, GENERAL_SUBJECT
 from infrastructure.offline.text_terms import STOP_WORDS, terms, tokenize
 
 CURATED_WEIGHT = 2.0
+BAND_ORDER = (GradeBand.K_2, GradeBand.G3_5, GradeBand.G6_8, GradeBand.G9_12)
 _TRAILING_PUNCTUATION = re.compile(r"[\s?!.,;:]+$")
 _GENERIC = frozenset(terms("work works part parts thing things make made way ways happen happens use used"))
 _QUESTION_LEAD = re.compile(
@@ -36,6 +36,11 @@ _INTENT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bshow me how\b|\bteach me (?:how )?to\b|^(?:solve|calculate|find|write|draw|measure)\b")),
     ("define", re.compile(r"^(?:what|who) (?:is|are|was|were)\b(?: (?:a|an|the))?(?: [\w'-]+){1,3}$|^what's\b")),
 )
+
+
+def band_distance(first: GradeBand, second: GradeBand) -> int:
+    """How many bands apart two grade bands are (0 for the same band)."""
+    return abs(BAND_ORDER.index(first) - BAND_ORDER.index(second))
 
 
 class KeywordQueryClassifier(QueryClassifier):

@@ -15,6 +15,7 @@ from presentation.cli import (
     classes_commands,
     corpus_commands,
     db_commands,
+    docs_commands,
     generate_command,
     serve_commands,
     user_commands,
@@ -36,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     classes_commands.register(commands)
     generate_command.register(commands)
     corpus_commands.register(commands)
+    docs_commands.register(commands)
     return parser
 
 

@@ -13,6 +13,8 @@ import structlog
 from infrastructure.observability.logging_setup import configure_logging
 from tests.e2e.conftest import PASSWORD, Service
 
+pytestmark = pytest.mark.req("RDS-067")
+
 QUERY = "How do plants make food for Nibbles the hamster?"
 STAGES = ("understand", "retrieve", "write", "check", "narrate", "illustrate", "render_video", "publish")
 

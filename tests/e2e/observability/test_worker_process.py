@@ -22,7 +22,7 @@ from tests.conftest import REDIS_URL, redis_prefix
 from tests.e2e.conftest import SECRET, Service, embedded_settings, start_service
 from tests.postgres_support import empty_tables, fresh_corpus_database
 
-pytestmark = [pytest.mark.postgres, pytest.mark.redis]
+pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.req("RDS-067", "RDS-068")]
 
 
 def _free_port() -> int:

@@ -9,9 +9,13 @@ from dataclasses import dataclass, field
 from typing import Any
 from uuid import uuid4
 
+import pytest
+
 from tests.e2e.security.conftest import World
 from tests.e2e.security.figures import report
 from tests.e2e.security.route_table import Operation, operations
+
+pytestmark = pytest.mark.req("RDS-019", "RDS-020", "RDS-052", "RDS-055")
 
 OWNER, OTHER, CLASS_TEACHER, OTHER_TEACHER, ADMIN, ANONYMOUS = (
     "student owner", "other student", "teacher of owner's class", "unrelated teacher", "admin", "anonymous")

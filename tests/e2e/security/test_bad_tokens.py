@@ -10,6 +10,7 @@ from typing import Any
 from uuid import uuid4
 
 import jwt
+import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
@@ -91,6 +92,7 @@ def forged_tokens(sub: str, student_token: str) -> dict[str, Callable[[], str]]:
     }
 
 
+@pytest.mark.req("RDS-018", "RDS-055")
 async def test_no_bad_token_is_accepted_anywhere(world: World) -> None:
     routes = [op for op in operations(world.app) if not op.public]
     student_token = world.tokens["carl"]
@@ -120,6 +122,7 @@ async def test_no_bad_token_is_accepted_anywhere(world: World) -> None:
     assert good.status_code == 200  # the same routes do accept a good token
 
 
+@pytest.mark.req("RDS-050")
 async def test_logout_revokes_only_that_token(world: World) -> None:
     issuer = world.container.gateways.token_issuer()
     first, second = (f"Bearer {issuer.issue(world.users['bob']).access_token}" for _ in range(2))

@@ -10,6 +10,7 @@ from presentation.cli.main import main
 from tests.e2e.security.conftest import World, security_settings, start_world
 
 
+@pytest.mark.req("RDS-052")
 async def test_teachers_and_admins_manage_classes_and_students_may_not(world: World) -> None:
     created = await world.call("POST", "/api/v1/classes", "tess", {"name": "  Grade 4   Science "})
     assert created.status_code == 201 and created.json()["name"] == "Grade 4 Science"
@@ -36,6 +37,7 @@ async def test_teachers_and_admins_manage_classes_and_students_may_not(world: Wo
     assert carls.status_code == 202
 
 
+@pytest.mark.req("RDS-052", "RDS-033")
 def test_operators_manage_classes_on_the_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                              capsys: pytest.CaptureFixture[str]) -> None:
     for name in ("DATABASE_URL", "REDIS_URL", "ARTIFACTS", "JWT_SECRET"):
@@ -55,6 +57,7 @@ def test_operators_manage_classes_on_the_cli(tmp_path: Path, monkeypatch: pytest
     assert capsys.readouterr().err.count("lessonsmith: error:") == 2
 
 
+@pytest.mark.req("RDS-050")
 async def test_an_unreachable_deny_list_refuses_tokens_with_503(tmp_path: Path) -> None:
     settings = security_settings(tmp_path)
     settings = dataclasses.replace(settings, queue=QueueSettings(redis_url="redis://127.0.0.1:1/0"))

@@ -29,6 +29,7 @@ async def _world(tmp_path: Path, **limits: Any) -> AsyncIterator[World]:
         yield world
 
 
+@pytest.mark.req("RDS-023", "RDS-055")
 async def test_every_lesson_and_class_route_with_a_body_refuses_more_than_16_kib(world: World) -> None:
     routes = [op for op in operations(world.app) if op.has_body and op.path.startswith(("/api/v1/lessons",
                                                                                          "/api/v1/classes"))]
@@ -56,6 +57,7 @@ def _bounded(schema: dict[str, Any]) -> bool:
     return bool(schema.get("oneOf")) and all(_bounded(kind) for kind in schema["oneOf"])
 
 
+@pytest.mark.req("RDS-054")
 async def test_every_query_and_header_parameter_is_bounded(world: World) -> None:
     unbounded = []
     checked = 0
@@ -75,6 +77,7 @@ async def test_every_query_and_header_parameter_is_bounded(world: World) -> None
                                           "message": "unknown field `limt` in the query string"}]
 
 
+@pytest.mark.req("RDS-024")
 async def test_the_rate_limit_answers_429_with_retry_after_per_user(tmp_path: Path) -> None:
     async for world in _world(tmp_path, rate_limit_per_minute=3):
         answers = [(await world.call("POST", "/api/v1/lessons", "alice", LESSON_BODY)).status_code for _ in range(3)]
@@ -86,6 +89,7 @@ async def test_the_rate_limit_answers_429_with_retry_after_per_user(tmp_path: Pa
                f"Retry-After {refused.headers['retry-after']} s")
 
 
+@pytest.mark.req("RDS-024", "RDS-022")
 async def test_the_daily_quota_counts_todays_lessons_but_not_replays(tmp_path: Path) -> None:
     async for world in _world(tmp_path, daily_lesson_quota=2):
         first = await world.client.post("/api/v1/lessons", json=LESSON_BODY,
@@ -99,6 +103,7 @@ async def test_the_daily_quota_counts_todays_lessons_but_not_replays(tmp_path: P
         assert replay.status_code == 202 and replay.json()["id"] == first.json()["id"]
 
 
+@pytest.mark.req("RDS-024")
 async def test_the_daily_budget_counts_todays_estimates(tmp_path: Path) -> None:
     estimate = CostLedger().add(ListPriceEstimator(PriceTable.bundled()).estimate(a_spec(["text"]))).estimated.usd
     async for world in _world(tmp_path, daily_budget_usd=estimate * Decimal("2.5")):
@@ -109,6 +114,7 @@ async def test_the_daily_budget_counts_todays_estimates(tmp_path: Path) -> None:
         report(f"daily budget: ${estimate * Decimal('2.5')} allows 2 text lessons of ${estimate}; the third → 429")
 
 
+@pytest.mark.req("RDS-051")
 async def test_logins_are_throttled_per_username_and_per_address(tmp_path: Path) -> None:
     async for world in _world(tmp_path, login_failures_per_username=5, login_failures_per_address=20):
         def login(user: str, password: str, client: Any = world.client) -> Any:
@@ -137,6 +143,7 @@ async def redis_world(tmp_path: Path, redis_client: Redis, request: pytest.Fixtu
         yield world
 
 
+@pytest.mark.req("RDS-024", "RDS-050", "RDS-051")
 @pytest.mark.redis
 async def test_with_redis_the_limiter_and_the_deny_list_live_in_redis(redis_world: World,
                                                                       redis_client: Redis) -> None:

@@ -3,6 +3,7 @@ response shows internal fields."""
 
 from typing import Any
 
+import pytest
 from markdown_it import MarkdownIt
 
 from tests.e2e.security.conftest import LESSON_BODY, World
@@ -47,6 +48,7 @@ def _keys(value: Any) -> set[str]:
     return set()
 
 
+@pytest.mark.req("RDS-053", "RDS-013")
 async def test_hostile_text_is_refused_or_rendered_inert(world: World) -> None:
     interest = await world.call("POST", "/api/v1/lessons", "alice", {**LESSON_BODY, "interest": "<script>"})
     assert interest.status_code == 400 and interest.json()["details"][0]["field"] == "interest"
@@ -67,6 +69,7 @@ async def test_hostile_text_is_refused_or_rendered_inert(world: World) -> None:
            f"with raw HTML allowed, active elements = 0")
 
 
+@pytest.mark.req("RDS-053", "RDS-048")
 async def test_artifact_names_never_reach_the_file_system(world: World) -> None:
     lesson_id = await world.new_lesson("alice", "completed")
     home = world.container.settings().home.home
@@ -84,6 +87,7 @@ async def test_artifact_names_never_reach_the_file_system(world: World) -> None:
     report(f"artifact route: {2 * len(TRAVERSALS)} traversal paths tried, files served = {len(served)}")
 
 
+@pytest.mark.req("RDS-054")
 async def test_no_response_schema_or_body_exposes_internal_fields(world: World) -> None:
     document = openapi(world.app)
     schemas = document["components"]["schemas"]

@@ -24,6 +24,8 @@ from tests.e2e.conftest import PASSWORD, enrol
 from tests.e2e.security.conftest import USERS, fast_hasher, security_settings
 from tests.e2e.security.figures import report
 
+pytestmark = pytest.mark.req("RDS-055", "RDS-032")
+
 MAX_EXAMPLES = 150
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 from uuid import UUID, uuid4
 
+import pytest
 from dependency_injector import providers
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
@@ -23,6 +24,8 @@ from presentation.http.app import create_app
 from tests.e2e.conftest import enrol
 from tests.e2e.security.conftest import create_users, fast_hasher, security_settings
 from tests.e2e.security.figures import report
+
+pytestmark = pytest.mark.req("RDS-055", "RDS-020", "RDS-022")
 
 STUDENTS = ("alice", "bob")
 ACTORS = ("alice", "bob", "tess")

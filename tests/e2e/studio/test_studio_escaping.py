@@ -16,6 +16,8 @@ from tests.e2e.studio.hostile_writer import PAYLOADS, HostileScriptWriter
 from tests.e2e.studio.servers import ThreadedApp
 from tests.e2e.studio.studio_page import StudioPage
 
+pytestmark = pytest.mark.req("RDS-057")
+
 QUERY = 'How do plants make food? <b data-pwned="query">bold?</b>'
 _INJECTED = """() => ({
   pwned: window.__pwned ?? null,

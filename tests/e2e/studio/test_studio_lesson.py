@@ -15,6 +15,8 @@ from tests.e2e.studio.conftest import PageProblems, save_screenshot
 from tests.e2e.studio.servers import ServeProcess
 from tests.e2e.studio.studio_page import StudioPage
 
+pytestmark = pytest.mark.req("RDS-056")
+
 QUERY = "How do plants make food?"
 DURATION = re.compile(r"^(\d+ ms|\d+\.\d s)$")
 _UNLABELLED_CONTROLS = """() => [...document.querySelectorAll("input, select, textarea, button, audio, video")]

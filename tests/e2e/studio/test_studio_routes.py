@@ -5,6 +5,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+
 from presentation.http.studio.routes import PAGE, STATIC_DIR
 from tests.e2e.conftest import Service
 
@@ -39,6 +41,7 @@ def _page_references() -> _References:
     return parser
 
 
+@pytest.mark.req("RDS-057")
 async def test_the_page_is_public_and_served_under_a_strict_content_security_policy(service: Service) -> None:
     response = await service.anonymous.get("/studio")
     assert response.status_code == 200
@@ -52,6 +55,7 @@ async def test_the_page_is_public_and_served_under_a_strict_content_security_pol
     assert response.text == PAGE.read_text()
 
 
+@pytest.mark.req("RDS-056")
 async def test_every_asset_the_page_references_is_served_without_a_token(service: Service) -> None:
     modules = {f"/studio/assets/js/{m}" for js in JS_DIR.glob("*.js") for m in _IMPORT.findall(js.read_text())}
     urls = set(_page_references().urls) | modules
@@ -65,6 +69,7 @@ async def test_every_asset_the_page_references_is_served_without_a_token(service
     assert {Path(u).name for u in modules} == {p.name for p in JS_DIR.glob("*.js")} - {"main.js"}
 
 
+@pytest.mark.req("RDS-057")
 async def test_missing_or_escaping_asset_paths_are_not_found(service: Service) -> None:
     for path in ("/studio/assets/nope.js", "/studio/assets/../routes.py", "/studio/assets/%2e%2e/routes.py",
                  "/studio/assets/..%2froutes.py", "/studio/assets/js/%2e%2e/%2e%2e/routes.py"):
@@ -73,11 +78,13 @@ async def test_missing_or_escaping_asset_paths_are_not_found(service: Service) -
         assert "def studio_page" not in response.text
 
 
+@pytest.mark.req("RDS-056", "RDS-032")
 async def test_the_studio_is_not_part_of_the_api_document(service: Service) -> None:
     document = (await service.anonymous.get("/schema/openapi.json")).json()
     assert not [path for path in document["paths"] if path.startswith("/studio")]
 
 
+@pytest.mark.req("RDS-057")
 def test_the_sources_have_no_html_sinks_and_the_page_no_inline_code() -> None:
     sinks = {js.name: HTML_SINKS.findall(js.read_text()) for js in JS_DIR.glob("*.js")}
     assert {name: found for name, found in sinks.items() if found} == {}

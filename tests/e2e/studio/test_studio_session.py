@@ -44,6 +44,7 @@ def _lesson(app: ThreadedApp) -> dict[str, Any]:
         return lesson
 
 
+@pytest.mark.req("RDS-056", "RDS-007")
 def test_a_lesson_from_the_history_opens_again_with_what_its_skipped_stages_saved(
     app: ThreadedApp, page: Page, problems: PageProblems
 ) -> None:
@@ -70,6 +71,7 @@ def test_a_lesson_from_the_history_opens_again_with_what_its_skipped_stages_save
     assert problems.messages == []
 
 
+@pytest.mark.req("RDS-057", "RDS-050")
 def test_a_token_revoked_elsewhere_sends_the_page_back_to_sign_in(
     app: ThreadedApp, page: Page, problems: PageProblems
 ) -> None:
@@ -96,6 +98,7 @@ def test_a_token_revoked_elsewhere_sends_the_page_back_to_sign_in(
         "console: Failed to load resource: the server responded with a status of 401 (Unauthorized)"]
 
 
+@pytest.mark.req("RDS-056")
 def test_the_quiz_accepts_answers_given_as_letters_and_amounts_stay_exact(app: ThreadedApp, page: Page) -> None:
     page.goto(f"{app.base_url}/studio")
     assert page.evaluate(_HELPERS) == {

@@ -20,6 +20,7 @@ from infrastructure.system.system_clock import SystemClock
 from tests.unit.fakes import collect
 
 
+@pytest.mark.req("RDS-014", "RDS-028")
 async def test_local_store_writes_once_and_streams(tmp_path: Path) -> None:
     store = LocalArtifactStore(tmp_path)
     first = await store.put("lessons/a/publish/lesson.md", b"hello", "text/markdown")
@@ -34,11 +35,13 @@ async def test_local_store_writes_once_and_streams(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("key", ["../escape", "/abs/path", "a/../../b", "a//b", ""])
+@pytest.mark.req("RDS-014")
 async def test_local_store_refuses_unsafe_keys(tmp_path: Path, key: str) -> None:
     with pytest.raises(StorageError):
         await LocalArtifactStore(tmp_path).put(key, b"x", "text/plain")
 
 
+@pytest.mark.req("RDS-028")
 async def test_concurrent_writers_of_one_key_leave_one_whole_file(tmp_path: Path) -> None:
     store = LocalArtifactStore(tmp_path)
     payloads = [bytes([n]) * 100_000 for n in range(8)]
@@ -47,6 +50,7 @@ async def test_concurrent_writers_of_one_key_leave_one_whole_file(tmp_path: Path
     assert (tmp_path / "k/one.bin").read_bytes() in payloads
 
 
+@pytest.mark.req("RDS-001", "RDS-029")
 async def test_in_process_doorbell_counts_rings() -> None:
     doorbell = InProcessDoorbell()
     assert await doorbell.wait(0.01) is False
@@ -56,6 +60,7 @@ async def test_in_process_doorbell_counts_rings() -> None:
     assert await doorbell.wait(0.01) is False
 
 
+@pytest.mark.req("RDS-018")
 async def test_argon2id_hashes_and_verifies() -> None:
     hasher = Argon2PasswordHasher()
     hashed = await hasher.hash("correct horse")
@@ -65,6 +70,7 @@ async def test_argon2id_hashes_and_verifies() -> None:
     assert not await hasher.verify("not-a-hash", "correct horse")
 
 
+@pytest.mark.req("RDS-018")
 def test_jwt_issuer_signs_the_required_claims() -> None:
     user = User(id=uuid4(), username="alice", role=Role.STUDENT, password_hash="x")
     secret = "s" * 40
@@ -74,12 +80,14 @@ def test_jwt_issuer_signs_the_required_claims() -> None:
     assert claims["exp"] - claims["iat"] == 900 == issued.expires_in
 
 
+@pytest.mark.req("RDS-029")
 def test_embedded_secret_is_created_once_privately(tmp_path: Path) -> None:
     first = load_or_create_secret(tmp_path)
     assert load_or_create_secret(tmp_path) == first and len(first) >= 48
     assert (tmp_path / "jwt_secret").stat().st_mode & 0o777 == 0o600
 
 
+@pytest.mark.req("RDS-018")
 async def test_passwords_are_argon2id_at_the_owasp_minimum_hashed_off_the_event_loop() -> None:
     import asyncio
 

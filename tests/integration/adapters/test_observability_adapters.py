@@ -18,6 +18,8 @@ from infrastructure.observability.metrics_server import serve_metrics
 from infrastructure.observability.prometheus_metrics import PrometheusMetrics
 from infrastructure.observability.structlog_log_context import StructlogLogContext
 
+pytestmark = pytest.mark.req("RDS-067")
+
 
 def _free_port() -> int:
     with socket.socket() as probe:
@@ -34,6 +36,7 @@ def restore_logging() -> Iterator[None]:
     structlog.reset_defaults()
 
 
+@pytest.mark.req("RDS-068")
 def test_a_worker_serves_its_own_metrics_over_http() -> None:
     metrics = PrometheusMetrics()
     metrics.stage_finished("narrate", "offline", "completed", 1.5)

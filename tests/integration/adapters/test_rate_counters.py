@@ -22,6 +22,7 @@ def counter(request: pytest.FixtureRequest) -> RateCounter:
     return RedisRateCounter(client, redis_prefix(request).rstrip(":"))
 
 
+@pytest.mark.req("RDS-024", "RDS-051")
 async def test_hits_count_within_a_window_and_report_when_it_ends(counter: RateCounter) -> None:
     first = await counter.hit("k", 60)
     second = await counter.hit("k", 60)
@@ -30,6 +31,7 @@ async def test_hits_count_within_a_window_and_report_when_it_ends(counter: RateC
     assert 1 <= second.resets_in_s <= 60
 
 
+@pytest.mark.req("RDS-051")
 async def test_undo_never_goes_below_zero_and_reset_forgets(counter: RateCounter) -> None:
     await counter.hit("k", 60)
     await counter.undo("k")
@@ -40,6 +42,7 @@ async def test_undo_never_goes_below_zero_and_reset_forgets(counter: RateCounter
     assert (await counter.hit("k", 60)).count == 1
 
 
+@pytest.mark.req("RDS-024")
 async def test_a_new_window_starts_after_the_last_one_ends() -> None:
     clock = FakeClock()
     counter = InProcessRateCounter(clock, max_keys=3)
@@ -53,6 +56,7 @@ async def test_a_new_window_starts_after_the_last_one_ends() -> None:
     assert len(counter._windows) <= 3
 
 
+@pytest.mark.req("RDS-024")
 @pytest.mark.redis
 async def test_concurrent_redis_hits_are_counted_exactly_once_each(redis_client: Redis,
                                                                    request: pytest.FixtureRequest) -> None:
@@ -69,6 +73,7 @@ async def test_concurrent_redis_hits_are_counted_exactly_once_each(redis_client:
     assert (await counters[0].hit("burst", 2)).count == 1
 
 
+@pytest.mark.req("RDS-050")
 @pytest.mark.redis
 async def test_the_redis_deny_list_expires_with_the_token(redis_client: Redis, request: pytest.FixtureRequest) -> None:
     clock = FakeClock()

@@ -10,7 +10,7 @@ from application.errors import StorageError
 from infrastructure.queue.redis_doorbell import RedisDoorbell
 from tests.conftest import redis_prefix
 
-pytestmark = pytest.mark.redis
+pytestmark = [pytest.mark.redis, pytest.mark.req("RDS-001", "RDS-030"), pytest.mark.req("RDS-058")]
 
 
 async def test_a_ring_wakes_one_waiter(redis_client: Redis, request: pytest.FixtureRequest) -> None:

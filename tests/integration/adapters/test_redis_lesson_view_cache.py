@@ -13,6 +13,8 @@ from infrastructure.security.redis_token_deny_list import RedisTokenDenyList
 from infrastructure.system.system_clock import SystemClock
 from tests.conftest import redis_prefix
 
+pytestmark = pytest.mark.req("RDS-070")
+
 JTI = "a-token-never-revoked"
 
 
@@ -59,6 +61,7 @@ async def test_final_views_live_long_and_live_ones_briefly(redis_client: Redis, 
     assert 3_000_000 < final_ttl <= 3_600_000 and 0 < live_ttl <= 5_000
 
 
+@pytest.mark.req("RDS-050")
 async def test_a_token_lookup_reads_the_deny_list_and_the_view_together(redis_client: Redis,
                                                                          request: object) -> None:
     cache, lesson_id = cache_on(redis_client, request), uuid4()

@@ -6,9 +6,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from tests.integration.deploy.manifests import ROOT
+
+pytestmark = pytest.mark.req("RDS-069")
 
 WORKFLOW = ROOT / ".github" / "workflows" / "ci.yml"
 

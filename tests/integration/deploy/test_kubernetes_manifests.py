@@ -10,6 +10,8 @@ import yaml
 
 from tests.integration.deploy.manifests import K8S, NOT_KUBERNETES, find, load_all, manifest_files
 
+pytestmark = pytest.mark.req("RDS-069")
+
 VERSIONS = ("1.29.0", kubernetes_validate.latest_version())
 WORKLOADS = (("Deployment", "lessonsmith-api"), ("Deployment", "lessonsmith-worker"), ("Job", "lessonsmith-db-upgrade"))
 
@@ -76,6 +78,7 @@ def test_the_api_is_probed_on_the_health_routes_and_served_by_its_service() -> N
     assert service["spec"]["selector"] == find("Deployment", "lessonsmith-api")["spec"]["selector"]["matchLabels"]
 
 
+@pytest.mark.req("RDS-060")
 def test_the_worker_scales_on_queue_depth_and_drains_within_its_grace_period() -> None:
     hpa = find("HorizontalPodAutoscaler", "lessonsmith-worker")["spec"]
     assert hpa["scaleTargetRef"]["name"] == "lessonsmith-worker"

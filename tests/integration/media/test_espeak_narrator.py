@@ -15,6 +15,8 @@ from infrastructure.media.ffmpeg_runner import FfmpegRunner
 from infrastructure.media.mp3_encoder import Mp3Encoder
 from tests.media_probe import probe, read_wav
 
+pytestmark = pytest.mark.req("RDS-015")
+
 NARRATION = ("The Water Cycle.\n\nYou love soccer. Water moves around the Earth like a ball on the field!\n\n"
              "The Sun warms the water in lakes, and it rises into the air as vapour. High up, it cools and "
              "forms clouds; then it falls again as rain or snow.\n\nIn this lesson, we explored the water cycle.")
@@ -46,6 +48,7 @@ def test_the_speech_is_audible_and_of_a_plausible_length(narrated: dict[str, byt
     assert wav.rms() > SILENCE_RMS
 
 
+@pytest.mark.req("RDS-045")
 def test_captions_are_timed_forward_within_the_audio_and_cover_every_word(narrated: dict[str, bytes]) -> None:
     document = narrated["captions.vtt"].decode()
     duration = read_wav(narrated["narration.wav"]).seconds
@@ -58,6 +61,7 @@ def test_captions_are_timed_forward_within_the_audio_and_cover_every_word(narrat
     assert {c.section for c in cues} == set(range(len(narration_sections(NARRATION))))
 
 
+@pytest.mark.req("RDS-045")
 def test_each_section_starts_when_the_speech_resumes_after_a_pause(narrated: dict[str, bytes]) -> None:
     wav = read_wav(narrated["narration.wav"])
     starts = parse_webvtt(narrated["captions.vtt"].decode()).section_starts()
@@ -83,12 +87,14 @@ async def test_concurrent_narrations_take_turns(narrated: dict[str, bytes]) -> N
         assert " ".join(last.text.split()) == "In this lesson, we explored the water cycle."
 
 
+@pytest.mark.req("RDS-047")
 async def test_a_language_without_a_voice_is_refused() -> None:
     with pytest.raises(StageFailed) as refused:
         await EspeakNarrator().narrate(SCRIPT, "fr")
     assert refused.value.code == "unsupported_language" and not refused.value.retryable
 
 
+@pytest.mark.req("RDS-047")
 async def test_a_script_without_narration_is_refused() -> None:
     empty = LessonScript(title="x", hook="", sections=(), worked_example="", quiz=(), summary="", narration=" \n\n ",
                          slides=())

@@ -15,6 +15,8 @@ from infrastructure.media.ffmpeg_video_renderer import FfmpegVideoRenderer, conc
 from infrastructure.media.wav_format import encode_wav
 from tests.media_probe import probe
 
+pytestmark = pytest.mark.req("RDS-015")
+
 RATE = 22_050
 
 
@@ -43,6 +45,7 @@ def _colour_at(data: bytes, second: float) -> tuple[int, int, int]:
     raise AssertionError(f"no frame at {second}s")
 
 
+@pytest.mark.req("RDS-045")
 async def test_slides_change_on_time_and_the_video_lasts_as_long_as_the_narration() -> None:
     renderer = FfmpegVideoRenderer(FfmpegRunner(), fps=10)
     result = await renderer.render(VideoInput((png(RED), png(BLUE, (800, 800))), (0, 1_500), tone(3.0)))
@@ -64,6 +67,7 @@ def test_the_concat_list_repeats_the_last_slide() -> None:
         "ffconcat version 1.0\nfile 'a.png'\nduration 1.500\nfile 'b.png'\nduration 1.750\nfile 'b.png'\n")
 
 
+@pytest.mark.req("RDS-047")
 @pytest.mark.parametrize("starts", [(0,), (100, 1_500), (0, 0), (0, 3_000)])
 async def test_timings_that_do_not_fit_the_narration_are_refused(starts: tuple[int, ...]) -> None:
     with pytest.raises(StageFailed) as refused:
@@ -71,6 +75,7 @@ async def test_timings_that_do_not_fit_the_narration_are_refused(starts: tuple[i
     assert refused.value.code == "bad_timing"
 
 
+@pytest.mark.req("RDS-047")
 async def test_an_ffmpeg_failure_carries_ffmpegs_reason() -> None:
     with pytest.raises(StageFailed) as failed:
         await FfmpegVideoRenderer(FfmpegRunner()).render(VideoInput((b"not a png",), (0,), tone(1.0)))
@@ -79,18 +84,21 @@ async def test_an_ffmpeg_failure_carries_ffmpegs_reason() -> None:
     assert failed.value.message.startswith("ffmpeg exited with") and len(reason) > 10
 
 
+@pytest.mark.req("RDS-047")
 async def test_a_stuck_encode_is_killed_at_the_timeout() -> None:
     with pytest.raises(StageFailed) as failed:
         await FfmpegVideoRenderer(FfmpegRunner(timeout_s=0.05)).render(VideoInput((png(RED),), (0,), tone(3.0)))
     assert failed.value.code == "ffmpeg_timeout" and failed.value.retryable
 
 
+@pytest.mark.req("RDS-047")
 async def test_a_missing_ffmpeg_is_reported() -> None:
     with pytest.raises(StageFailed) as failed:
         await FfmpegRunner(executable="/nonexistent/ffmpeg").run(["-version"])
     assert failed.value.code == "ffmpeg_unavailable"
 
 
+@pytest.mark.req("RDS-047")
 async def test_a_file_that_is_not_wav_is_refused_before_encoding() -> None:
     with pytest.raises(StageFailed) as refused:
         await FfmpegVideoRenderer(FfmpegRunner()).render(VideoInput((png(RED),), (0,), b"RIFF....not a wav"))

@@ -12,6 +12,8 @@ from infrastructure.media.slide_fonts import source_sans_pro
 from infrastructure.media.slide_theme import THEMES, theme_for
 from infrastructure.media.text_fitting import fit_block, wrap
 
+pytestmark = pytest.mark.req("RDS-015")
+
 LONG = ("Photosynthesis happens inside chloroplasts, tiny green structures that capture the energy of sunlight "
         "and store it in sugar molecules the plant can use later")
 
@@ -62,6 +64,7 @@ def test_a_block_takes_the_largest_size_that_fits() -> None:
     assert fit_block([LONG] * 40, fonts.regular, range(40, 19, -2), 1000, 400) is None
 
 
+@pytest.mark.req("RDS-047")
 async def test_more_text_than_fits_at_the_smallest_size_is_refused() -> None:
     with pytest.raises(StageFailed) as refused:
         await _images(Slide("Too much", tuple(LONG * 4 for _ in range(5))))
@@ -74,6 +77,7 @@ async def test_greek_cyrillic_and_accents_are_drawn_even_when_decomposed() -> No
     assert images[0].size == (1280, 720)
 
 
+@pytest.mark.req("RDS-047")
 @pytest.mark.parametrize(("text", "shown"), [("光合作用", "U+5149"), ("التمثيل الضوئي", "U+0627")])
 async def test_scripts_the_font_cannot_draw_are_refused_clearly(text: str, shown: str) -> None:
     with pytest.raises(StageFailed) as refused:

@@ -4,6 +4,7 @@ import json
 from typing import Any
 from uuid import uuid4
 
+import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -20,6 +21,8 @@ HEAD = ScriptDirectory.from_config(alembic_config()).get_current_head()
 def make_lesson_row(ledger: list[dict[str, Any]]) -> dict[str, Any]:
     """Bind values for a bare lesson row as revision 0001 stored it."""
     return {"id": uuid4().hex, "now": "2025-01-01 00:00:00.000000", "ledger": json.dumps(ledger)}
+
+pytestmark = pytest.mark.req("RDS-029", "RDS-030")
 
 
 def _schema_drift(connection: Connection) -> list[Any]:

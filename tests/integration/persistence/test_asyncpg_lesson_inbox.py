@@ -12,7 +12,7 @@ from infrastructure.persistence.asyncpg_lesson_inbox import AsyncpgLessonInbox
 from infrastructure.persistence.lesson_mapper import lesson_to_row
 from tests.integration.persistence.lesson_mother import T0, make_lesson, make_rich_lesson
 
-pytestmark = pytest.mark.postgres
+pytestmark = [pytest.mark.postgres, pytest.mark.req("RDS-072")]
 
 
 @pytest.fixture
@@ -31,6 +31,7 @@ async def test_a_lesson_is_stored_as_the_repository_would_store_it(inbox: Asyncp
     assert await inbox.find_by_idempotency_key(lesson.requested_by, "another-key") is None
 
 
+@pytest.mark.req("RDS-022")
 async def test_fifty_concurrent_inserts_with_one_key_make_one_row(inbox: AsyncpgLessonInbox) -> None:
     user = uuid4()
     lessons = [make_lesson(user, idempotency_key="same") for _ in range(50)]
@@ -40,6 +41,7 @@ async def test_fifty_concurrent_inserts_with_one_key_make_one_row(inbox: Asyncpg
     assert usage.count == 1
 
 
+@pytest.mark.req("RDS-024")
 async def test_usage_counts_the_users_lessons_since_a_moment(inbox: AsyncpgLessonInbox) -> None:
     user = uuid4()
     for hours in (0, 1, 25):
@@ -48,6 +50,7 @@ async def test_usage_counts_the_users_lessons_since_a_moment(inbox: AsyncpgLesso
     assert usage.count == 2 and usage.estimated.micros >= 0
 
 
+@pytest.mark.req("RDS-061")
 async def test_an_unreachable_server_is_a_retryable_storage_error() -> None:
     inbox = AsyncpgLessonInbox("postgresql+asyncpg://postgres@127.0.0.1:1/nowhere")
     with pytest.raises(StorageError) as raised:

@@ -4,6 +4,7 @@ import json
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
+import pytest
 import sqlalchemy as sa
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -28,6 +29,8 @@ from domain.understanding import Understanding
 from infrastructure.persistence.keyset_cursor import KeysetCursor
 from infrastructure.persistence.lesson_mapper import lesson_from_row, lesson_to_row
 from infrastructure.persistence.tables import lesson_requests
+
+pytestmark = pytest.mark.req("RDS-003")
 
 JSON_COLUMNS = {column.name for column in lesson_requests.columns if isinstance(column.type, sa.JSON)}
 
@@ -121,6 +124,7 @@ def test_every_lesson_survives_the_row_mapping_and_json(lesson: LessonRequest) -
 
 
 @given(utc_times, st.uuids())
+@pytest.mark.req("RDS-004")
 def test_a_cursor_round_trips(created_at: datetime, lesson_id: Any) -> None:
     cursor = KeysetCursor(created_at, lesson_id)
     assert KeysetCursor.decode(cursor.encode()) == cursor

@@ -5,6 +5,7 @@ from collections import Counter
 from datetime import datetime, timedelta
 from uuid import UUID
 
+import pytest
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -13,6 +14,8 @@ from domain.lesson_request import LessonRequest
 from infrastructure.persistence import SqlaUnitOfWorkFactory
 from infrastructure.persistence.tables import lesson_requests
 from tests.integration.persistence.lesson_mother import T0, make_lesson
+
+pytestmark = pytest.mark.req("RDS-026")
 
 LEASE = timedelta(seconds=60)
 
@@ -55,6 +58,7 @@ async def test_claim_leases_the_lesson_and_counts_the_attempt(
     assert (row["lease_owner"], row["lease_expires_at"]) == ("worker-7", T0 + LEASE)
 
 
+@pytest.mark.req("RDS-027")
 async def test_claim_next_waits_for_not_before(uow: SqlaUnitOfWorkFactory) -> None:
     later = make_lesson(created_at=T0 - timedelta(hours=1), not_before=T0 + timedelta(seconds=30))
     await _add(uow, later)
@@ -102,6 +106,7 @@ async def test_extend_lease_needs_the_current_fence_and_keeps_the_version(
         assert await work.lessons.extend_lease(claimed.id, claimed.attempt, T0 + 3 * LEASE) is False
 
 
+@pytest.mark.req("RDS-027")
 async def test_expired_leases_finds_only_running_rows_past_their_lease(uow: SqlaUnitOfWorkFactory) -> None:
     await _add(uow, *(make_lesson(created_at=T0 - timedelta(seconds=i)) for i in range(4)))
     short = await _claim(uow, "short", T0 - LEASE)  # lease ends at T0 - 0
@@ -116,6 +121,7 @@ async def test_expired_leases_finds_only_running_rows_past_their_lease(uow: Sqla
     assert all(lesson.status is LessonStatus.RUNNING for lesson in later)
 
 
+@pytest.mark.req("RDS-027")
 async def test_stale_queued_lists_old_claimable_ids_oldest_first(uow: SqlaUnitOfWorkFactory) -> None:
     old = make_lesson(created_at=T0 - timedelta(minutes=10))
     older = make_lesson(created_at=T0 - timedelta(minutes=20))

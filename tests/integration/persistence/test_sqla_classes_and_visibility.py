@@ -34,6 +34,7 @@ async def people(uow: SqlaUnitOfWorkFactory) -> dict[str, Actor]:
     return actors
 
 
+@pytest.mark.req("RDS-052")
 async def test_rosters_memberships_and_who_manages_a_class(uow: SqlaUnitOfWorkFactory,
                                                            people: dict[str, Actor]) -> None:
     async with uow() as work:
@@ -50,6 +51,7 @@ async def test_rosters_memberships_and_who_manages_a_class(uow: SqlaUnitOfWorkFa
         assert await work.classes.teaches(people["tom"].user_id, people["alice"].user_id) is False
 
 
+@pytest.mark.req("RDS-052", "RDS-020")
 async def test_a_teacher_sees_the_lessons_of_their_students_and_no_others(uow: SqlaUnitOfWorkFactory,
                                                                          people: dict[str, Actor]) -> None:
     alices = make_lesson(people["alice"].user_id)
@@ -70,6 +72,7 @@ async def test_a_teacher_sees_the_lessons_of_their_students_and_no_others(uow: S
         assert {lesson.id for lesson in everyone.items} == {alices.id, bobs.id}
 
 
+@pytest.mark.req("RDS-024")
 async def test_usage_since_counts_a_requesters_lessons_and_sums_their_estimates(
         uow: SqlaUnitOfWorkFactory, people: dict[str, Actor]) -> None:
     alice = people["alice"].user_id
@@ -88,6 +91,7 @@ async def test_usage_since_counts_a_requesters_lessons_and_sums_their_estimates(
     assert (nobody.count, nobody.estimated) == (0, Money(0))
 
 
+@pytest.mark.req("RDS-050")
 async def test_the_database_deny_list_remembers_revoked_token_ids(engine: AsyncEngine) -> None:
     clock = FakeClock()
     deny_list = SqlaTokenDenyList(engine, clock)

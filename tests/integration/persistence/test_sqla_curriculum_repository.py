@@ -12,6 +12,8 @@ from domain.curriculum_document import CurriculumDocument, indexed_hash
 from domain.grade_level import GradeBand
 from infrastructure.persistence import SqlaUnitOfWorkFactory
 
+pytestmark = pytest.mark.req("RDS-041")
+
 NOW = datetime(2025, 3, 1, tzinfo=UTC)
 MODEL = "all-MiniLM-L6-v2"
 

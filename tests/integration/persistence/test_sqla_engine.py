@@ -9,6 +9,7 @@ from infrastructure.persistence.engine import database_url
 from tests.integration.persistence.lesson_mother import make_lesson
 
 
+@pytest.mark.req("RDS-029")
 async def test_sqlite_connections_get_the_pragmas_and_a_folder(fresh_sqlite_url: str) -> None:
     engine = create_engine(fresh_sqlite_url)
     try:
@@ -22,12 +23,14 @@ async def test_sqlite_connections_get_the_pragmas_and_a_folder(fresh_sqlite_url:
     assert settings == ["wal", 5000, 1, 1]  # synchronous 1 = NORMAL
 
 
+@pytest.mark.req("RDS-030")
 def test_urls_without_a_driver_get_the_async_one() -> None:
     assert database_url("sqlite:///var/x.db").drivername == "sqlite+aiosqlite"
     assert database_url("postgresql://u@h/db").drivername == "postgresql+asyncpg"
     assert database_url("postgresql+asyncpg://u@h/db").drivername == "postgresql+asyncpg"
 
 
+@pytest.mark.req("RDS-030")
 async def test_an_unreachable_database_is_a_retryable_storage_error() -> None:
     engine = create_engine("postgresql+asyncpg://postgres@127.0.0.1:1/nowhere")
     try:
@@ -39,6 +42,7 @@ async def test_an_unreachable_database_is_a_retryable_storage_error() -> None:
     assert raised.value.retryable is True
 
 
+@pytest.mark.req("RDS-030")
 async def test_other_database_errors_are_storage_errors_that_are_not_retryable(
     uow: SqlaUnitOfWorkFactory,
 ) -> None:

@@ -20,6 +20,7 @@ from tests.integration.persistence.lesson_mother import T0, make_lesson, make_ri
 LEASE = timedelta(seconds=60)
 
 
+@pytest.mark.req("RDS-001")
 async def test_add_then_get_round_trips_every_field(uow: SqlaUnitOfWorkFactory) -> None:
     lesson = make_rich_lesson()
     async with uow() as work:
@@ -34,6 +35,7 @@ async def test_add_then_get_round_trips_every_field(uow: SqlaUnitOfWorkFactory) 
     assert stored.script.content_hash == lesson.script.content_hash
 
 
+@pytest.mark.req("RDS-001")
 async def test_uncommitted_work_is_rolled_back(uow: SqlaUnitOfWorkFactory) -> None:
     lesson = make_lesson()
     async with uow() as work:
@@ -42,6 +44,7 @@ async def test_uncommitted_work_is_rolled_back(uow: SqlaUnitOfWorkFactory) -> No
         assert await work.lessons.get(lesson.id) is None
 
 
+@pytest.mark.req("RDS-019", "RDS-020")
 async def test_get_visible_hides_other_users_lessons_but_not_from_admins(uow: SqlaUnitOfWorkFactory) -> None:
     student, teacher = uuid4(), uuid4()
     lesson = make_lesson(student, requested_by=teacher)
@@ -57,6 +60,7 @@ async def test_get_visible_hides_other_users_lessons_but_not_from_admins(uow: Sq
         assert await work.lessons.get_visible(uuid4(), Actor(uuid4(), Role.ADMIN)) is None
 
 
+@pytest.mark.req("RDS-004")
 async def test_list_pages_newest_first_with_an_opaque_cursor(uow: SqlaUnitOfWorkFactory) -> None:
     owner = uuid4()
     lessons = [make_lesson(owner, created_at=T0 + timedelta(minutes=i // 2)) for i in range(25)]  # ties too
@@ -78,6 +82,7 @@ async def test_list_pages_newest_first_with_an_opaque_cursor(uow: SqlaUnitOfWork
     assert [lesson.id for lesson in listed] == [lesson.id for lesson in expected]
 
 
+@pytest.mark.req("RDS-004")
 async def test_list_filters_by_status_and_lets_admins_list_everyone(uow: SqlaUnitOfWorkFactory) -> None:
     alice, bob = uuid4(), uuid4()
     failed = make_lesson(alice, created_at=T0)
@@ -100,6 +105,7 @@ async def test_list_filters_by_status_and_lets_admins_list_everyone(uow: SqlaUni
     assert admins_own.items == ()
 
 
+@pytest.mark.req("RDS-004")
 async def test_list_refuses_a_cursor_it_did_not_issue(uow: SqlaUnitOfWorkFactory) -> None:
     async with uow() as work:
         with pytest.raises(InvalidValue) as raised:
@@ -107,6 +113,7 @@ async def test_list_refuses_a_cursor_it_did_not_issue(uow: SqlaUnitOfWorkFactory
     assert raised.value.field == "cursor"
 
 
+@pytest.mark.req("RDS-022")
 async def test_a_reused_idempotency_key_raises_and_leaves_the_transaction_usable(
     uow: SqlaUnitOfWorkFactory,
 ) -> None:
@@ -127,6 +134,7 @@ async def test_a_reused_idempotency_key_raises_and_leaves_the_transaction_usable
         assert await work.lessons.find_by_idempotency_key(user, "nope") is None
 
 
+@pytest.mark.req("RDS-022")
 async def test_lessons_without_idempotency_key_never_collide(uow: SqlaUnitOfWorkFactory) -> None:
     user = uuid4()
     async with uow() as work:
@@ -138,6 +146,7 @@ async def test_lessons_without_idempotency_key_never_collide(uow: SqlaUnitOfWork
     assert len(page.items) == 3
 
 
+@pytest.mark.req("RDS-026")
 async def test_save_bumps_the_version_and_refuses_a_stale_one(uow: SqlaUnitOfWorkFactory) -> None:
     lesson = make_lesson()
     async with uow() as work:
@@ -156,6 +165,7 @@ async def test_save_bumps_the_version_and_refuses_a_stale_one(uow: SqlaUnitOfWor
             await work.lessons.save(lesson)  # still version 0
 
 
+@pytest.mark.req("RDS-026")
 async def test_a_stale_fence_cannot_save_after_the_lesson_was_claimed_again(uow: SqlaUnitOfWorkFactory) -> None:
     async with uow() as work:
         await work.lessons.add(make_lesson())
@@ -180,6 +190,7 @@ async def test_a_stale_fence_cannot_save_after_the_lesson_was_claimed_again(uow:
         assert (await work.lessons.save(second, fence=2)).version == second.version + 1
 
 
+@pytest.mark.req("RDS-026")
 async def test_a_fenced_save_moving_off_running_checks_the_stored_status(
     uow: SqlaUnitOfWorkFactory, engine: AsyncEngine
 ) -> None:

@@ -3,6 +3,7 @@
 from datetime import timedelta
 from uuid import UUID, uuid4
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -12,6 +13,8 @@ from domain.money import Money
 from domain.user import Role
 from infrastructure.persistence import SqlaUnitOfWorkFactory
 from tests.integration.persistence.lesson_mother import T0, make_lesson
+
+pytestmark = pytest.mark.req("RDS-049")
 
 DAY = timedelta(days=1)
 lines = st.builds(CostLine, stage=st.sampled_from(["write", "narrate", "render_video"]),

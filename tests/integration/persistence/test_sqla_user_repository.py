@@ -8,6 +8,8 @@ from application.errors import UsernameTaken
 from domain.user import Role, User
 from infrastructure.persistence import SqlaUnitOfWorkFactory
 
+pytestmark = pytest.mark.req("RDS-018")
+
 
 def _user(username: str, role: Role = Role.STUDENT) -> User:
     return User(id=uuid4(), username=username, role=role, password_hash="$argon2id$v=19$m=65536,t=3,p=4$x$y")

@@ -9,6 +9,8 @@ from infrastructure.persistence import SqlaUnitOfWorkFactory
 from infrastructure.persistence.write_gate import WriteGate, WriteTurn
 from tests.integration.persistence.lesson_mother import make_lesson
 
+pytestmark = pytest.mark.req("RDS-029")
+
 
 async def test_turns_are_taken_in_order_and_time_out_as_a_retryable_storage_error() -> None:
     gate = WriteGate(timeout_seconds=0.05)

@@ -8,6 +8,8 @@ from infrastructure.persistence import SqlaUnitOfWorkFactory
 from infrastructure.retrieval.corpus_cache import CorpusCache
 from tests.corpus_support import MemoEmbedder
 
+pytestmark = pytest.mark.req("RDS-041", "RDS-044")
+
 
 async def test_the_cache_loads_a_corpus_of_its_own_model(sqlite_corpus: AsyncEngine, embedder: MemoEmbedder) -> None:
     snapshot = await CorpusCache(SqlaUnitOfWorkFactory(sqlite_corpus), embedder.dimension,

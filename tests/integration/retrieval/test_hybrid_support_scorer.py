@@ -13,6 +13,8 @@ from domain.passage import Passage
 from infrastructure.grounding_check.hybrid_support_scorer import LEXICAL_SURE, HybridSupportScorer
 from tests.corpus_support import shared_embedder
 
+pytestmark = pytest.mark.req("RDS-012")
+
 PASSAGE = Passage(
     id="sci-photosynthesis", title="How plants make food", subject="science", grade_band=GradeBand.G3_5,
     topic="photosynthesis",

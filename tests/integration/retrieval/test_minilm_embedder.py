@@ -10,6 +10,8 @@ from application.errors import UpstreamError
 from infrastructure.embedding.minilm_embedder import MiniLmEmbedder
 from tests.corpus_support import MemoEmbedder
 
+pytestmark = pytest.mark.req("RDS-043")
+
 REFERENCE = json.loads((Path(__file__).parents[2] / "data" / "minilm_reference.json").read_text())
 
 
@@ -35,6 +37,7 @@ async def test_batches_give_the_same_vectors_as_single_texts(embedder: MemoEmbed
     assert np.abs(together - alone).max() < 1e-5
 
 
+@pytest.mark.req("RDS-044")
 def test_a_missing_model_fails_loudly(tmp_path: Path) -> None:
     with pytest.raises(UpstreamError, match="cannot load the embedding model"):
         MiniLmEmbedder(tmp_path)

@@ -12,7 +12,7 @@ from infrastructure.retrieval.numpy_passage_index import NumpyPassageIndex
 from infrastructure.retrieval.pgvector_passage_index import PgvectorPassageIndex, to_tsquery_text
 from tests.corpus_support import MemoEmbedder
 
-pytestmark = pytest.mark.postgres
+pytestmark = [pytest.mark.postgres, pytest.mark.req("RDS-042")]
 QUERIES = load_eval_set()
 
 

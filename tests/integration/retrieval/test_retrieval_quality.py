@@ -12,6 +12,8 @@ from infrastructure.retrieval.hybrid_ranker import RankingWeights
 from infrastructure.retrieval.numpy_passage_index import NumpyPassageIndex
 from tests.corpus_support import MemoEmbedder
 
+pytestmark = pytest.mark.req("RDS-043")
+
 QUERIES = load_eval_set()
 PARAPHRASES = tuple(q for q in QUERIES if q.paraphrase)
 OUT_OF_SCOPE = ("Who will win the Super Bowl this year?", "How do I fix my car's transmission?",
@@ -44,6 +46,7 @@ async def test_hybrid_beats_keyword_only_on_paraphrases(corpus_cache: CorpusCach
     assert hybrid.mrr > keyword.mrr
 
 
+@pytest.mark.req("RDS-008")
 async def test_the_pipeline_path_classifier_then_filtered_search_keeps_recall(
     corpus_cache: CorpusCache, embedder: MemoEmbedder
 ) -> None:
@@ -60,6 +63,7 @@ async def test_the_pipeline_path_classifier_then_filtered_search_keeps_recall(
     assert report.recall >= 0.90, report.misses
 
 
+@pytest.mark.req("RDS-008")
 async def test_the_classifier_names_the_subject_of_the_relevant_passage(
     corpus_cache: CorpusCache, embedder: MemoEmbedder
 ) -> None:
@@ -72,6 +76,7 @@ async def test_the_classifier_names_the_subject_of_the_relevant_passage(
     assert right / len(QUERIES) >= 0.85 and wrong / len(QUERIES) <= 0.08
 
 
+@pytest.mark.req("RDS-042")
 @pytest.mark.parametrize("question", OUT_OF_SCOPE)
 async def test_clearly_out_of_scope_questions_find_no_material(
     corpus_cache: CorpusCache, embedder: MemoEmbedder, question: str
@@ -79,6 +84,7 @@ async def test_clearly_out_of_scope_questions_find_no_material(
     assert await NumpyPassageIndex(corpus_cache, embedder).search(question, GradeBand.G6_8, None, 5) == ()
 
 
+@pytest.mark.req("RDS-042")
 async def test_results_prefer_the_grade_band_filter_by_subject_and_have_no_near_duplicates(
     corpus_cache: CorpusCache, embedder: MemoEmbedder
 ) -> None:

@@ -17,6 +17,8 @@ from infrastructure.storage.gcs_artifact_store import GcsArtifactStore
 from infrastructure.storage.gcs_factory import make_gcs_artifact_store
 from tests.fakes.gcs_support import RunningEmulator, gcs_emulator, throwaway_key, verify_v4_url
 
+pytestmark = pytest.mark.req("RDS-036", "RDS-074")
+
 
 @pytest.fixture(scope="module")
 def emulator() -> Iterator[RunningEmulator]:
@@ -55,6 +57,7 @@ async def test_put_stores_bytes_type_and_digest_once(emulator: RunningEmulator, 
     assert meta["contentType"] == "image/png" and meta["metadata"] == {"sha256": stored.sha256}
 
 
+@pytest.mark.req("RDS-028")
 async def test_a_second_put_of_a_name_uploads_nothing(emulator: RunningEmulator, key_file: Key,
         request: pytest.FixtureRequest) -> None:
     store = make_store(emulator, key_file[0], request.node.name)
@@ -97,6 +100,7 @@ async def test_signed_urls_hold_under_the_signers_key_and_expire_within_15_minut
         assert (await client.get(url)).content == b"# Lesson"
 
 
+@pytest.mark.req("RDS-028")
 async def test_racing_writers_store_one_object_and_both_see_it(emulator: RunningEmulator, key_file: Key,
                                                                request: pytest.FixtureRequest) -> None:
     first, second = (make_store(emulator, key_file[0], request.node.name) for _ in range(2))

@@ -16,6 +16,8 @@ from tests.fakes.fake_answers import SPEECH_MS_PER_WORD, SPEECH_RATE
 from tests.fakes.vertex_fake import VertexFake
 from tests.fakes.vertex_support import a_brief, fake_settings
 
+pytestmark = pytest.mark.req("RDS-036", "RDS-074")
+
 
 async def _script(vertex: Vertex):  # type: ignore[no-untyped-def]
     return (await vertex.script_writer().write(a_brief())).script

@@ -11,6 +11,8 @@ from tests.fakes.vertex_fake import VertexFake
 from tests.fakes.vertex_support import a_brief, fake_settings
 from tests.integration.vertex.conftest import vertex_container
 
+pytestmark = pytest.mark.req("RDS-073", "RDS-074")
+
 MODEL = "gemini-2.5-flash"
 
 

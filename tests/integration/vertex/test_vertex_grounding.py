@@ -3,6 +3,8 @@ embeddings (documents and queries with their own task types), against the Vertex
 
 from pathlib import Path
 
+import pytest
+
 from application.use_cases.ingest_curriculum import DocumentSource, IngestCurriculumCommand
 from application.use_cases.search_curriculum import SearchCurriculumQuery
 from infrastructure.config.settings import (
@@ -21,6 +23,8 @@ from presentation.runtime import start_services, stop_services
 from tests.fakes.vertex_fake import VertexFake
 from tests.fakes.vertex_support import fake_settings
 from tests.unit.curriculum.documents import document
+
+pytestmark = pytest.mark.req("RDS-036", "RDS-074")
 
 MODEL = "vertex/text-embedding-005@384"
 

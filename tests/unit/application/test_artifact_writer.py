@@ -11,6 +11,8 @@ from domain.modality import Modality
 from domain.stage import StageName
 from tests.unit.stage_fakes import InMemoryArtifactStore
 
+pytestmark = pytest.mark.req("RDS-053", "RDS-028")
+
 
 @pytest.mark.parametrize("name", ["../x.png", "a/b.png", ".hidden", "..", "slide..png", "", "x" * 101,
                                   "slide 1.png", "slide\x00.png", "C:\\x.png", "ﬁle.png"])

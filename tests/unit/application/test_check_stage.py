@@ -18,6 +18,8 @@ from domain.understanding import Understanding
 from tests.unit.factories import a_lesson, a_spec
 from tests.unit.stage_fakes import PASSAGE, FakeScorer, FakeScreen
 
+pytestmark = pytest.mark.req("RDS-012")
+
 EASY = "Plants use light. They make sugar. Leaves are green. Roots drink water."
 HARD = ("Photosynthetic organisms transform electromagnetic radiation into chemical potential energy, "
         "facilitating carbohydrate biosynthesis within chloroplast organelles.")
@@ -107,6 +109,7 @@ async def test_a_lesson_with_nothing_grounded_left_fails_the_stage() -> None:
     assert raised.value.code == "ungrounded_lesson" and not raised.value.retryable
 
 
+@pytest.mark.req("RDS-013")
 async def test_unsafe_output_fails_before_anything_is_recorded() -> None:
     lesson = lesson_with(script_with(EASY))
     with pytest.raises(StageFailed) as raised:
@@ -115,6 +118,7 @@ async def test_unsafe_output_fails_before_anything_is_recorded() -> None:
     assert lesson.grounding is None
 
 
+@pytest.mark.req("RDS-011")
 async def test_the_grade_sets_the_target_band() -> None:
     lesson = lesson_with(script_with(EASY), grade=11)
     await CheckStage(FakeScreen(), LadderWriter(simple_from=-99), FakeScorer()).run(lesson)

@@ -16,6 +16,8 @@ from domain.user import Role, User
 from tests.unit.application.conftest import World
 from tests.unit.fakes import FakeIds
 
+pytestmark = pytest.mark.req("RDS-052")
+
 
 def _register(world: World, **names: Actor) -> None:
     for name, actor in names.items():
@@ -72,6 +74,7 @@ async def test_only_the_class_teacher_or_an_admin_enrols_and_only_students(schoo
     assert not_a_student.value.field == "username"
 
 
+@pytest.mark.req("RDS-019")
 async def test_a_teacher_requests_and_reads_only_for_students_of_their_classes(school: World) -> None:
     await _class_of_tess(school, "alice")
     request = school.request_lesson()

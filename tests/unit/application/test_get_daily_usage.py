@@ -13,6 +13,8 @@ from domain.user import Role, User
 from tests.unit.application.conftest import World
 from tests.unit.fakes import FakeIds
 
+pytestmark = pytest.mark.req("RDS-049")
+
 
 async def _request(world: World, **fields: object) -> None:
     values: dict[str, object] = {"actor": world.student, "student_query": "How do plants make food?",

@@ -18,6 +18,8 @@ from tests.unit.curriculum.documents import document
 from tests.unit.fakes import FakeClock, FakeUnitOfWorkFactory
 from tests.unit.stage_fakes import FakeIndex
 
+pytestmark = pytest.mark.req("RDS-041")
+
 TEACHER = Actor(uuid4(), Role.TEACHER)
 
 
@@ -97,6 +99,7 @@ async def test_duplicate_ids_in_one_batch_are_refused(parts: tuple) -> None:
         await ingest.execute(_command(document(), document()))
 
 
+@pytest.mark.req("RDS-034")
 async def test_students_may_not_add_documents_but_the_operator_may(parts: tuple) -> None:
     uow, _, _, ingest = parts
     with pytest.raises(NotAllowed):
@@ -105,6 +108,7 @@ async def test_students_may_not_add_documents_but_the_operator_may(parts: tuple)
     assert "sci-35-test-magnets" in uow.db.curriculum
 
 
+@pytest.mark.req("RDS-034")
 async def test_search_validates_its_input_and_reports_the_corpus_version() -> None:
     search = SearchCurriculum(FakeIndex())
     result = await search.execute(SearchCurriculumQuery(query="magnets", grade_level=4, subject="Science", k=3))

@@ -14,6 +14,8 @@ from tests.unit.application.conftest import World
 from tests.unit.fakes import FakeIds
 from tests.unit.stage_fakes import FakeEstimator
 
+pytestmark = pytest.mark.req("RDS-024")
+
 LESSON_MICROS = 5 * 10_000  # the fake estimator prices a text lesson's five stages at one cent each
 
 

@@ -13,6 +13,8 @@ from domain.lesson_script import LessonScript, LessonSection, QuizItem, Slide
 from domain.passage import Passage, ScoredPassage
 from tests.unit.factories import a_lesson
 
+pytestmark = pytest.mark.req("RDS-053", "RDS-014")
+
 HOSTILE = [
     "<script>alert(1)</script>",
     "[click me](javascript:alert(1))",

@@ -2,9 +2,13 @@
 
 from uuid import uuid4
 
+import pytest
+
 from application.lesson_visibility import visible_by_ownership
 from application.ports.actor import Actor
 from domain.user import Role
+
+pytestmark = pytest.mark.req("RDS-070", "RDS-020")
 
 OWNER, TEACHER_WHO_ASKED = uuid4(), uuid4()
 

@@ -13,6 +13,8 @@ from domain.user import Role, User
 from infrastructure.limits.in_process_rate_counter import InProcessRateCounter
 from tests.unit.fakes import FakeClock, FakeUnitOfWorkFactory
 
+pytestmark = pytest.mark.req("RDS-051")
+
 
 class PlainHasher(PasswordHasher):
     """"hash:" + password; counts verifications (the expensive step throttling must spare)."""

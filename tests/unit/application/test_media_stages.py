@@ -15,6 +15,8 @@ from domain.stage import StageName
 from tests.unit.application.conftest import World
 from tests.unit.media_fakes import SECTION_MS, SlideshowWriter
 
+pytestmark = pytest.mark.req("RDS-015")
+
 MEDIA_STAGES = (StageName.NARRATE, StageName.ILLUSTRATE, StageName.RENDER_VIDEO)
 
 
@@ -40,6 +42,7 @@ async def test_a_video_lesson_records_every_file_from_one_script_version(world: 
         assert artifact_key(lesson.id, artifact.stage, artifact.name) in world.store.objects
 
 
+@pytest.mark.req("RDS-045")
 async def test_the_renderer_gets_the_stored_files_with_slides_timed_to_their_sections(world: World) -> None:
     lesson = await _finished_video_lesson(world)
     (video,) = world.renderer.inputs
@@ -49,6 +52,7 @@ async def test_the_renderer_gets_the_stored_files_with_slides_timed_to_their_sec
     assert video.slide_starts_ms == (0, 2 * SECTION_MS, 3 * SECTION_MS, 4 * SECTION_MS)
 
 
+@pytest.mark.req("RDS-046")
 async def test_rerunning_a_finished_media_stage_stores_and_produces_nothing(world: World) -> None:
     lesson = await _finished_video_lesson(world)
     writes = world.store.writes
@@ -60,6 +64,7 @@ async def test_rerunning_a_finished_media_stage_stores_and_produces_nothing(worl
     assert (world.narrator.calls, world.illustrator.calls, len(world.renderer.inputs)) == (1, 1, 1)
 
 
+@pytest.mark.req("RDS-046")
 async def test_an_interrupted_stage_rewrites_nothing_already_stored(world: World) -> None:
     lesson = await _finished_video_lesson(world)
     writes = world.store.writes
@@ -71,6 +76,7 @@ async def test_an_interrupted_stage_rewrites_nothing_already_stored(world: World
     assert interrupted.artifacts == lesson.artifacts
 
 
+@pytest.mark.req("RDS-046")
 async def test_render_refuses_files_that_changed_in_the_store(world: World) -> None:
     lesson = await _finished_video_lesson(world)
     world.store.objects[artifact_key(lesson.id, "illustrate", "slide-02.png")] = b"tampered"
@@ -80,6 +86,7 @@ async def test_render_refuses_files_that_changed_in_the_store(world: World) -> N
     assert failure.value.code == "artifact_corrupt" and not failure.value.retryable
 
 
+@pytest.mark.req("RDS-046")
 @pytest.mark.parametrize("dropped", ["narrate", "illustrate"])
 async def test_render_needs_the_narration_and_the_slides(world: World, dropped: str) -> None:
     lesson = await _finished_video_lesson(world)
@@ -98,6 +105,7 @@ async def test_a_media_stage_without_a_script_fails_without_retry(world: World, 
     assert failure.value.code == "missing_input" and not failure.value.retryable
 
 
+@pytest.mark.req("RDS-007")
 async def test_audio_only_runs_narration_and_skips_slides_and_video(world: World) -> None:
     lesson = await _finished_video_lesson(world, ("audio",))
     assert {a.name for a in lesson.artifacts} == {"narration.wav", "captions.vtt"}

@@ -14,6 +14,8 @@ from application.use_cases.request_lesson import RequestLessonCommand
 from tests.unit.application.conftest import World
 from tests.unit.stage_fakes import FakeWriter
 
+pytestmark = pytest.mark.req("RDS-068")
+
 WORKER = ProcessLessonCommand(worker_id="w1")
 QUERY = "How do plants make food for my pet hamster Nibbles?"
 TRACE = "0123456789abcdef0123456789abcdef"
@@ -83,6 +85,7 @@ async def test_a_cancelled_lesson_is_counted(world: World) -> None:
     assert world.metrics.lessons == {"cancelled": 1}
 
 
+@pytest.mark.req("RDS-067")
 async def test_the_student_text_is_logged_at_debug_only(world: World, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
     await _queued(world)

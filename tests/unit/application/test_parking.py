@@ -1,5 +1,7 @@
 """A provider outage parks a lesson: no delivery or stage attempt spent, upstream counts kept on the record."""
 
+import pytest
+
 from application.errors import UpstreamUnavailable
 from application.ports.script_writer import ScriptBrief, WrittenScript
 from application.upstream_tally import count_breaker_open, count_call, count_retry
@@ -9,6 +11,8 @@ from domain.lesson_lifecycle import LessonStatus
 from domain.stage import StageName
 from tests.unit.application.conftest import World
 from tests.unit.stage_fakes import FakeWriter
+
+pytestmark = pytest.mark.req("RDS-073")
 
 WORKER = ProcessLessonCommand(worker_id="w1")
 

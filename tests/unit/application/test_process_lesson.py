@@ -28,6 +28,7 @@ async def _queued(world: World, actor: Actor | None = None) -> UUID:
     return result.lesson_id
 
 
+@pytest.mark.req("RDS-006", "RDS-007")
 async def test_runs_every_stage_and_records_savings_for_skipped_media(world: World) -> None:
     lesson_id = await _queued(world)
     assert await world.process_lesson().execute(WORKER) == lesson_id
@@ -43,10 +44,12 @@ async def test_runs_every_stage_and_records_savings_for_skipped_media(world: Wor
     assert all(r.duration_ms is not None for r in lesson.stages.values())
 
 
+@pytest.mark.req("RDS-026")
 async def test_nothing_to_do_returns_none(world: World) -> None:
     assert await world.process_lesson().execute(WORKER) is None
 
 
+@pytest.mark.req("RDS-027")
 async def test_retryable_failure_requeues_then_fails_after_the_delivery_limit(world: World) -> None:
     world.writer = FakeWriter(failures=10)
     lesson_id = await _queued(world)
@@ -64,6 +67,7 @@ async def test_retryable_failure_requeues_then_fails_after_the_delivery_limit(wo
     assert lesson.stages[StageName.RETRIEVE].attempts == 1  # finished stages were not re-run
 
 
+@pytest.mark.req("RDS-005", "RDS-028")
 async def test_retry_resumes_at_the_failed_stage_without_rerunning_finished_ones(world: World) -> None:
     world.writer = FakeWriter(failures=1, retryable=False)
     lesson_id = await _queued(world)
@@ -78,6 +82,7 @@ async def test_retry_resumes_at_the_failed_stage_without_rerunning_finished_ones
     assert lesson.stages[StageName.WRITE].attempts == 2
 
 
+@pytest.mark.req("RDS-009")
 async def test_ungrounded_citation_fails_the_write_stage(world: World) -> None:
     world.writer = FakeWriter(cite="invented-passage")
     lesson_id = await _queued(world)
@@ -86,6 +91,7 @@ async def test_ungrounded_citation_fails_the_write_stage(world: World) -> None:
     assert lesson.failure is not None and lesson.failure.code == "ungrounded_citation"
 
 
+@pytest.mark.req("RDS-013")
 async def test_unsafe_question_is_rejected_with_a_readable_reason(world: World) -> None:
     result = await world.request_lesson().execute(RequestLessonCommand(
         actor=world.student, student_query="something forbidden", grade_level=4, requested_modalities=["text"]))
@@ -95,6 +101,7 @@ async def test_unsafe_question_is_rejected_with_a_readable_reason(world: World) 
     assert lesson.script is None
 
 
+@pytest.mark.req("RDS-026", "RDS-027")
 async def test_a_stale_fence_cannot_overwrite_newer_work(world: World) -> None:
     lesson_id = await _queued(world)
     async with world.uow() as uow:
@@ -112,6 +119,7 @@ async def test_a_stale_fence_cannot_overwrite_newer_work(world: World) -> None:
             await uow.lessons.save(claimed, fence=claimed.attempt)
 
 
+@pytest.mark.req("RDS-005", "RDS-019")
 async def test_cancel_is_for_owner_or_admin(world: World) -> None:
     lesson_id = await _queued(world)
     cancel = CancelLesson(world.uow, world.clock, world.metrics)
@@ -135,6 +143,7 @@ class BlockingWriter(FakeWriter):
         return await super().write(brief)
 
 
+@pytest.mark.req("RDS-060")
 async def test_a_cancelled_worker_hands_its_lesson_back_to_the_queue(world: World) -> None:
     writer = BlockingWriter()
     world.writer = writer

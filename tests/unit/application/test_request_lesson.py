@@ -19,6 +19,7 @@ def _command(world: World, **overrides: object) -> RequestLessonCommand:
     return RequestLessonCommand(**fields)  # type: ignore[arg-type]
 
 
+@pytest.mark.req("RDS-001")
 async def test_records_a_queued_lesson_and_rings_after_commit(world: World) -> None:
     result = await world.request_lesson().execute(_command(world, interest="Soccer"))
     stored = world.uow.db.lessons[result.lesson_id][0]
@@ -31,12 +32,14 @@ async def test_records_a_queued_lesson_and_rings_after_commit(world: World) -> N
 @pytest.mark.parametrize(("field", "value"), [("grade_level", 13), ("student_query", " "), ("interest", "<b>"),
                                               ("requested_modalities", ["smell"]), ("language", "xx!"),
                                               ("max_cost_usd", Decimal("-1"))])
+@pytest.mark.req("RDS-002")
 async def test_invalid_input_writes_nothing(world: World, field: str, value: object) -> None:
     with pytest.raises(InvalidValue):
         await world.request_lesson().execute(_command(world, **{field: value}))
     assert world.uow.db.lessons == {} and world.doorbell.rings == []
 
 
+@pytest.mark.req("RDS-002")
 async def test_modality_without_provider_is_refused_by_name(world: World) -> None:
     with pytest.raises(UnsupportedModality) as caught:
         await world.request_lesson().execute(_command(world, requested_modalities=["text", "video"]))
@@ -44,17 +47,20 @@ async def test_modality_without_provider_is_refused_by_name(world: World) -> Non
     assert world.uow.db.lessons == {}
 
 
+@pytest.mark.req("RDS-001")
 async def test_default_modality_is_video(world: World) -> None:
     available = frozenset(Modality)
     result = await world.request_lesson(available).execute(_command(world, requested_modalities=None))
     assert world.uow.db.lessons[result.lesson_id][0].spec.modalities.names() == ["video"]
 
 
+@pytest.mark.req("RDS-019")
 async def test_students_cannot_request_for_someone_else(world: World) -> None:
     with pytest.raises(NotAllowed):
         await world.request_lesson().execute(_command(world, student_id=world.other_student.user_id))
 
 
+@pytest.mark.req("RDS-022")
 async def test_idempotency_key_replays_and_refuses_another_body(world: World) -> None:
     use_case = world.request_lesson()
     first = await use_case.execute(_command(world, idempotency_key="k1"))
@@ -67,6 +73,7 @@ async def test_idempotency_key_replays_and_refuses_another_body(world: World) ->
     assert len(world.uow.db.lessons) == 2
 
 
+@pytest.mark.req("RDS-017")
 async def test_over_budget_video_degrades_to_the_first_affordable_rung_and_says_why(world: World) -> None:
     use_case = world.request_lesson(frozenset(Modality))  # the fake prices every stage it runs at one cent
     result = await use_case.execute(_command(world, requested_modalities=["video"], max_cost_usd=Decimal("0.065"),
@@ -83,6 +90,7 @@ async def test_over_budget_video_degrades_to_the_first_affordable_rung_and_says_
     assert replay.replayed and replay.lesson_id == result.lesson_id
 
 
+@pytest.mark.req("RDS-017")
 async def test_a_budget_that_fits_changes_nothing(world: World) -> None:
     result = await world.request_lesson(frozenset(Modality)).execute(
         _command(world, requested_modalities=["video"], max_cost_usd=Decimal("0.08")))
@@ -90,6 +98,7 @@ async def test_a_budget_that_fits_changes_nothing(world: World) -> None:
     assert spec.modalities.names() == ["video"] and spec.degradation is None
 
 
+@pytest.mark.req("RDS-017")
 async def test_a_budget_below_the_cheapest_lesson_is_refused(world: World) -> None:
     with pytest.raises(InvalidValue) as refused:
         await world.request_lesson(frozenset(Modality)).execute(

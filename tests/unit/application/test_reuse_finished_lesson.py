@@ -2,6 +2,8 @@
 
 from uuid import UUID
 
+import pytest
+
 from application.ports.actor import Actor
 from application.ports.generation_versions import GenerationVersionsSource
 from application.use_cases.process_lesson import ProcessLesson, ProcessLessonCommand
@@ -13,6 +15,8 @@ from domain.lesson_lifecycle import LessonStatus
 from domain.stage import StageName, StageStatus
 from tests.unit.application.conftest import World
 from tests.unit.stage_fakes import FakeEstimator
+
+pytestmark = pytest.mark.req("RDS-071")
 
 WORKER = ProcessLessonCommand(worker_id="w1")
 

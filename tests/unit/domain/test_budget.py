@@ -7,6 +7,8 @@ from domain.errors import InvalidValue
 from domain.modality import ModalitySet
 from domain.money import Money
 
+pytestmark = pytest.mark.req("RDS-017")
+
 # one cent per modality, text free: the cheaper rung always costs less
 PRICE = {"text": 0, "audio": 10_000, "image": 10_000, "video": 10_000}
 

@@ -8,6 +8,8 @@ from domain.captions import CaptionCue, Captions
 from domain.errors import InvalidValue
 from domain.webvtt import format_timestamp, format_webvtt, parse_timestamp, parse_webvtt
 
+pytestmark = pytest.mark.req("RDS-045")
+
 cue_texts = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40).filter(
     lambda t: t.strip() == t and t and "-->" not in t)
 

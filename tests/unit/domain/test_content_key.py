@@ -2,11 +2,15 @@
 
 from dataclasses import replace
 
+import pytest
+
 from domain.content_key import GenerationVersions, content_key, normalise_query
 from domain.interest import Interest
 from domain.language import Language
 from domain.modality import ModalitySet
 from tests.unit.factories import a_spec
+
+pytestmark = pytest.mark.req("RDS-071")
 
 V1 = GenerationVersions(corpus="c1", model="offline:1", prompt="1")
 

@@ -2,11 +2,14 @@
 
 from decimal import Decimal
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from domain.cost_ledger import CostKind, CostLedger, CostLine
 from domain.money import Money
+
+pytestmark = pytest.mark.req("RDS-016")
 
 lines = st.builds(
     CostLine,

@@ -1,8 +1,12 @@
 """Grounding in the domain: which sentences are claims, the supported share, and pruning a script."""
 
+import pytest
+
 from domain.grounding import GroundingReport, SentenceSupport, factual_sentences, is_factual_claim
 from domain.lesson_script import LessonScript, LessonSection, QuizItem, Slide
 from domain.script_pruning import answer_in, without_sentences
+
+pytestmark = pytest.mark.req("RDS-012")
 
 INVENTED = "Plants also sing to the moon."
 

@@ -13,6 +13,8 @@ from domain.lesson_request import LessonRequest
 from domain.stage import StageName, StageStatus
 from tests.unit.factories import T0, a_lesson
 
+pytestmark = pytest.mark.req("RDS-025")
+
 ACTIONS = ["claim", "start", "finish", "skip", "fail", "reject", "complete", "cancel", "retry", "requeue"]
 
 
@@ -87,6 +89,7 @@ def test_terminal_states_accept_nothing_but_retry_from_failed() -> None:
     assert [e for (s, e) in TRANSITIONS if s is LessonStatus.FAILED] == [LessonEvent.RETRY]
 
 
+@pytest.mark.req("RDS-005", "RDS-028")
 def test_retry_resumes_at_the_failed_stage() -> None:
     lesson = a_lesson()
     lesson.claim(T0)

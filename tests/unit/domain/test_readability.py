@@ -1,6 +1,10 @@
 """Flesch–Kincaid grade: simple text reads lower than dense text."""
 
+import pytest
+
 from domain.readability import count_syllables, flesch_kincaid_grade
+
+pytestmark = pytest.mark.req("RDS-011")
 
 
 def test_syllable_rules() -> None:

@@ -1,7 +1,11 @@
 """Slides come on screen when the narration reaches the section they show."""
 
+import pytest
+
 from domain.lesson_script import Slide
 from domain.slide_timing import narration_sections, slide_sections, slide_starts_ms
+
+pytestmark = pytest.mark.req("RDS-045")
 
 SLIDES = (Slide("Volcanoes", ("What we will learn",)), Slide("Magma", ("Hot magma rises from deep inside",)),
           Slide("Eruptions", ("Pressure builds until the volcano erupts",)))

@@ -12,6 +12,8 @@ from domain.modality import Modality, ModalitySet
 from domain.money import Money
 from domain.student_query import StudentQuery
 
+pytestmark = pytest.mark.req("RDS-002")
+
 
 @pytest.mark.parametrize(("grade", "band"), [(0, GradeBand.K_2), (2, GradeBand.K_2), (3, GradeBand.G3_5),
                                              (5, GradeBand.G3_5), (6, GradeBand.G6_8), (8, GradeBand.G6_8),
@@ -32,6 +34,7 @@ def test_grade_level_refuses_booleans() -> None:
         GradeLevel(True)
 
 
+@pytest.mark.req("RDS-001")
 def test_modalities_default_to_video_and_keep_canonical_order() -> None:
     assert ModalitySet.parse(None).items == (Modality.VIDEO,)
     assert ModalitySet.parse(["video", "text", "text"]).names() == ["text", "video"]
@@ -70,6 +73,7 @@ def test_language_accepts_english_only_for_now() -> None:
         Language("english!")
 
 
+@pytest.mark.req("RDS-016")
 def test_money_is_exact_and_refuses_negative() -> None:
     assert Money.from_usd(Decimal("0.1")) + Money.from_usd(Decimal("0.2")) == Money.from_usd(Decimal("0.3"))
     assert Money.from_usd("0.18").display() == "$0.18"

@@ -3,8 +3,12 @@
 import itertools
 import re
 
+import pytest
+
 from infrastructure.media.caption_builder import MAX_CUE_CHARS, SpokenText, build_captions
 from infrastructure.media.espeak_engine import EVENT_END, EVENT_WORD, SpeechEvent
+
+pytestmark = pytest.mark.req("RDS-045")
 
 WORD_MS = 300
 

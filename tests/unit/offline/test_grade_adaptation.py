@@ -2,6 +2,7 @@
 terms, length budgets per band, and a reading level inside the grade's target band."""
 
 import pytest
+from tests.unit.offline.builtin_catalogue import load_builtin_catalogue
 
 from application.ports.script_writer import ScriptBrief
 from domain.grade_level import GradeLevel
@@ -10,11 +11,12 @@ from domain.readability import flesch_kincaid_grade
 from domain.understanding import Understanding
 from infrastructure.offline.domain_terms import is_definition
 from infrastructure.offline.offline_script_writer import OfflineScriptWriter
-from infrastructure.offline.passage_catalog import load_builtin_catalogue
 from infrastructure.offline.plain_words import plain_wording
 from infrastructure.offline.reading_style import LENGTH_BUDGETS, STYLE_LADDER
 from infrastructure.offline.sentence_rewriter import join_short, split_long
 from infrastructure.offline.sentence_tools import word_count
+
+pytestmark = pytest.mark.req("RDS-063")
 
 CATALOGUE = load_builtin_catalogue()
 BY_ID = {p.id: p for p in CATALOGUE.passages}

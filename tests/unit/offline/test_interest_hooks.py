@@ -5,6 +5,8 @@ import pytest
 from domain.interest import Interest
 from infrastructure.offline.interest_hooks import analogy_for, build_hook, interest_analogies, known_interest
 
+pytestmark = pytest.mark.req("RDS-064")
+
 SUBJECTS = ("science", "mathematics", "history", "language arts")
 
 
@@ -38,6 +40,7 @@ def test_an_unknown_interest_gets_a_neutral_hook_without_an_invented_comparison(
         assert "knitting" in hook and "magnets" in hook and "Think about" not in hook
 
 
+@pytest.mark.req("RDS-010")
 def test_hooks_name_the_interest_the_topic_and_the_subject_analogy() -> None:
     for young in (True, False):
         hook = build_hook("fractions", "mathematics", Interest("music"), young=young)

@@ -2,9 +2,13 @@
 
 from itertools import product
 
+import pytest
+from tests.unit.offline.builtin_catalogue import load_builtin_catalogue, load_builtin_passages
+
 from domain.grade_level import GradeBand
 from infrastructure.offline.keyword_content_screen import KeywordContentScreen
-from infrastructure.offline.passage_catalog import load_builtin_catalogue, load_builtin_passages
+
+pytestmark = pytest.mark.req("RDS-008")
 
 SUBJECTS = ("science", "mathematics", "history", "language arts")
 
@@ -50,6 +54,7 @@ def test_loading_twice_returns_the_same_catalogue() -> None:
     assert load_builtin_catalogue() is load_builtin_catalogue()
 
 
+@pytest.mark.req("RDS-013")
 async def test_every_passage_passes_the_output_screen() -> None:
     screen = KeywordContentScreen()
     for passage in load_builtin_passages():

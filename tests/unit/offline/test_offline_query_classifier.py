@@ -1,6 +1,7 @@
 """KeywordQueryClassifier: normalisation, subject, topic and intent."""
 
 import pytest
+from tests.unit.offline.builtin_catalogue import load_builtin_catalogue
 
 from domain.grade_level import GradeBand
 from infrastructure.offline.keyword_query_classifier import (
@@ -9,7 +10,8 @@ from infrastructure.offline.keyword_query_classifier import (
     intent_of,
     normalize_query,
 )
-from infrastructure.offline.passage_catalog import load_builtin_catalogue
+
+pytestmark = pytest.mark.req("RDS-008")
 
 
 def classifier() -> KeywordQueryClassifier:

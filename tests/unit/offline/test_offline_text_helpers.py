@@ -5,6 +5,8 @@ import pytest
 from infrastructure.offline.sentence_tools import select_for_grade, split_sentences, title_case, to_bullet
 from infrastructure.offline.text_terms import stem, terms
 
+pytestmark = pytest.mark.req("RDS-010")
+
 
 @pytest.mark.parametrize(
     ("word", "expected"),

@@ -11,6 +11,8 @@ import pytest
 
 from infrastructure.offline.keyword_content_screen import KeywordContentScreen, deobfuscate
 
+pytestmark = pytest.mark.req("RDS-013")
+
 DATA = Path(__file__).resolve().parents[2] / "data"
 SCREEN = KeywordContentScreen()
 
@@ -65,11 +67,13 @@ def test_held_out_unsafe_requests_are_refused_with_a_readable_reason(text: str, 
     assert verdict.reason and "{" not in verdict.reason and len(verdict.reason.split()) >= 8
 
 
+@pytest.mark.req("RDS-065")
 @pytest.mark.parametrize("text", HELD_OUT_SCHOOL)
 def test_held_out_school_questions_that_sound_risky_pass(text: str) -> None:
     assert SCREEN.verdict(text).allowed, SCREEN.verdict(text).category
 
 
+@pytest.mark.req("RDS-066")
 def test_held_out_examples_are_not_in_the_benchmark_sets() -> None:
     benchmark = {r["student_query"].lower() for name in ("red_team_requests.json", "benign_risky_requests.json",
                                                          "quality_requests.json")
@@ -78,6 +82,7 @@ def test_held_out_examples_are_not_in_the_benchmark_sets() -> None:
     assert not held_out & benchmark
 
 
+@pytest.mark.req("RDS-066")
 def test_the_benchmark_sets_have_the_promised_size_and_spread() -> None:
     quality = json.loads((DATA / "quality_requests.json").read_text())["requests"]
     red_team = json.loads((DATA / "red_team_requests.json").read_text())["requests"]

@@ -5,6 +5,8 @@ import pytest
 from infrastructure.config.settings import GcsSettings
 from infrastructure.storage.gcs_factory import GcsConfigurationError, make_gcs_artifact_store, parse_gs_url
 
+pytestmark = pytest.mark.req("RDS-036")
+
 
 @pytest.mark.parametrize(("url", "expected"), [("gs://lessons/prod/v1", ("lessons", "prod/v1")),
                                                ("gs://lessons", ("lessons", "")), ("gs://lessons/", ("lessons", ""))])

@@ -19,6 +19,8 @@ from infrastructure.container.application import build_container
 from infrastructure.container.gateway_factories import ConfigurationError
 from infrastructure.vertex.model_registry import Capability, ModelNotUsable, check_models
 
+pytestmark = pytest.mark.req("RDS-036")
+
 
 def test_known_current_models_pass() -> None:
     check_models({"S": ("gemini-2.5-flash", Capability.TEXT), "E": ("text-embedding-005", Capability.EMBEDDING)})
@@ -46,6 +48,7 @@ def test_the_container_refuses_a_retired_model_at_start_up(tmp_path: Path) -> No
         build_container(_settings(tmp_path, "vertex", vertex_tts_model="textembedding-gecko@003"))
 
 
+@pytest.mark.req("RDS-030")
 def test_the_container_refuses_an_unknown_provider_set(tmp_path: Path) -> None:
     with pytest.raises(ConfigurationError, match="LESSONSMITH_PROVIDERS='openai'"):
         build_container(_settings(tmp_path, "openai"))

@@ -94,7 +94,7 @@ class LessonsController(Controller):
 
     @post("/{lesson_id:uuid}/cancel", operation_id="cancelLesson", status_code=200,
           dependencies={"use_case": Provide(provide_cancel_lesson, sync_to_thread=False)},
-          responses=error_responses(401, 403, 404, 409, 503))
+          responses=error_responses(400, 401, 403, 404, 409, 503))
     async def cancel(self, lesson_id: FromPath[UUID], actor: NamedDependency[Actor],
                      use_case: NamedDependency[CancelLesson]) -> LessonView:
         """Cancel a queued or running lesson."""
@@ -102,7 +102,7 @@ class LessonsController(Controller):
 
     @post("/{lesson_id:uuid}/retry", operation_id="retryLesson", status_code=202,
           dependencies={"use_case": Provide(provide_retry_lesson, sync_to_thread=False)},
-          responses=error_responses(401, 403, 404, 409, 503))
+          responses=error_responses(400, 401, 403, 404, 409, 503))
     async def retry(self, lesson_id: FromPath[UUID], actor: NamedDependency[Actor],
                     use_case: NamedDependency[RetryLesson]) -> LessonView:
         """Resume a failed lesson at its failed stage."""

@@ -1,21 +1,18 @@
-"""The built-in curriculum: passages shipped as JSON data in this package, loaded once on demand."""
+"""The first built-in curriculum (tests/data/builtin_curriculum): fixture passages for the offline writer and
+classifier tests, loaded once. The running service reads `corpus/` instead."""
 
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from types import MappingProxyType
 
 from domain.grade_level import GradeBand
 from domain.passage import Passage
 
-CATALOGUE_FILES = (
-    "builtin_science.json",
-    "builtin_mathematics.json",
-    "builtin_history.json",
-    "builtin_language_arts.json",
-)
+CATALOGUE_DIR = Path(__file__).resolve().parents[2] / "data" / "builtin_curriculum"
+CATALOGUE_FILES = ("science.json", "mathematics.json", "history.json", "language_arts.json")
 BUILTIN_SOURCE = "Lessonsmith built-in curriculum"
 _TEXT_FIELDS = ("id", "title", "subject", "grade_band", "topic", "text")
 
@@ -51,12 +48,11 @@ def _parse_entry(entry: object, origin: str) -> tuple[Passage, tuple[str, ...]]:
 
 @cache
 def load_builtin_catalogue() -> PassageCatalogue:
-    """Read and validate the packaged passages; ValueError when the data is malformed or ids repeat."""
-    package = resources.files(__package__ or "infrastructure.offline")
+    """Read and validate the fixture passages; ValueError when the data is malformed or ids repeat."""
     passages: list[Passage] = []
     keywords: dict[str, tuple[str, ...]] = {}
     for name in CATALOGUE_FILES:
-        entries = json.loads(package.joinpath(name).read_text(encoding="utf-8"))
+        entries = json.loads((CATALOGUE_DIR / name).read_text(encoding="utf-8"))
         if not isinstance(entries, list):
             raise ValueError(f"{name}: must hold a list of passages")
         for entry in entries:
