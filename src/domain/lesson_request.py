@@ -24,6 +24,8 @@ from domain.stage_record import StageRecord
 from domain.student_query import StudentQuery
 from domain.understanding import Understanding
 
+_STAGE_NAMES = tuple(StageName)  # iterating the enum class itself is slow, and every new request does it
+
 
 @dataclass(frozen=True, slots=True)
 class LessonSpec:
@@ -87,7 +89,7 @@ class LessonRequest:
 
     def __post_init__(self) -> None:
         if not self.stages:
-            self.stages = {name: StageRecord(name) for name in StageName}
+            self.stages = {name: StageRecord(name) for name in _STAGE_NAMES}
 
     @property
     def plan(self) -> StagePlan:

@@ -55,11 +55,19 @@ class PrometheusMetrics(Metrics):
                               ["provider"], registry=registry)
         for status in FINAL_STATUSES:
             self._lessons.labels(status)
+        # Label children of the HTTP series by (method, route, status): `labels()` validates and locks on
+        # every call, and these two are updated on every request. Routes are templates, so this stays small.
+        self._http_children: dict[tuple[str, str, int], tuple[Counter, Histogram]] = {}
 
     def observe_http(self, method: str, route: str, status: int, seconds: float) -> None:
         """One HTTP request answered (route is the template, e.g. /api/v1/lessons/{lesson_id:uuid})."""
-        self._http_requests.labels(method, route, str(status)).inc()
-        self._http_latency.labels(method, route).observe(seconds)
+        children = self._http_children.get((method, route, status))
+        if children is None:
+            children = (self._http_requests.labels(method, route, str(status)),
+                        self._http_latency.labels(method, route))
+            self._http_children[(method, route, status)] = children
+        children[0].inc()
+        children[1].observe(seconds)
 
     def lesson_finished(self, status: str) -> None:
         """See Metrics."""

@@ -3,9 +3,9 @@
 import logging
 import time
 
-import structlog
 from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
+from structlog.contextvars import bind_contextvars, reset_contextvars
 
 from infrastructure.observability.prometheus_metrics import PrometheusMetrics
 from presentation.http.trace import trace_id_of
@@ -28,6 +28,7 @@ class RequestTelemetryMiddleware:
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
+        self._metrics: PrometheusMetrics | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != ScopeType.HTTP:
@@ -42,25 +43,31 @@ class RequestTelemetryMiddleware:
                 status = message["status"]
             await send(message)
 
-        fields = {"trace_id": trace_id_of(scope)}
         path_lesson = (scope.get("path_params") or {}).get("lesson_id")
-        if path_lesson is not None:
-            fields["lesson_id"] = str(path_lesson)
-        with structlog.contextvars.bound_contextvars(**fields):
+        # bind/reset directly: the same context variables as `bound_contextvars`, without its generator.
+        if path_lesson is None:
+            tokens = bind_contextvars(trace_id=trace_id_of(scope))
+        else:
+            tokens = bind_contextvars(trace_id=trace_id_of(scope), lesson_id=str(path_lesson))
+        try:
+            await self.app(scope, receive, capture_status)
+        finally:
             try:
-                await self.app(scope, receive, capture_status)
+                self._record(scope, status, time.perf_counter() - started, path_lesson is not None)
             finally:
-                self._record(scope, status, time.perf_counter() - started, "lesson_id" in fields)
+                reset_contextvars(**tokens)
 
-    @staticmethod
-    def _record(scope: Scope, status: int, seconds: float, lesson_bound: bool) -> None:
+    def _record(self, scope: Scope, status: int, seconds: float, lesson_bound: bool) -> None:
         route = scope.get("path_template") or UNMATCHED_ROUTE
         method = str(scope.get("method", "GET"))
-        metrics: PrometheusMetrics = scope["app"].state.container.gateways.metrics()
+        metrics = self._metrics
+        if metrics is None:  # one container per app: resolved on the first request, not on every one
+            metrics = self._metrics = scope["app"].state.container.gateways.metrics()
         metrics.observe_http(method, route, status, seconds)
+        level = logging.DEBUG if scope["path"].startswith(QUIET_PREFIXES) else logging.INFO
+        if not log.isEnabledFor(level):
+            return
         created = scope.get("state", {}).get("lesson_id")
         extra = {"lesson_id": created} if created is not None and not lesson_bound else {}
-        level = logging.DEBUG if scope["path"].startswith(QUIET_PREFIXES) else logging.INFO
-        if log.isEnabledFor(level):
-            log.log(level, "http.request", extra={"method": method, "route": route, "status": status,
-                                                  "duration_ms": round(seconds * 1000, 1), **extra})
+        log.log(level, "http.request", extra={"method": method, "route": route, "status": status,
+                                              "duration_ms": round(seconds * 1000, 1), **extra})

@@ -30,7 +30,12 @@ class TraceMiddleware:
         if scope["type"] != ScopeType.HTTP:
             await self.app(scope, receive, send)
             return
-        incoming = dict(scope["headers"]).get(_INCOMING, b"").decode("latin-1")
+        # The last X-Request-ID wins, as a dict of the headers would have it (scanned: no dict per request).
+        raw = b""
+        for name, value in scope["headers"]:
+            if name == _INCOMING:
+                raw = value
+        incoming = raw.decode("latin-1")
         state = scope.setdefault("state", {})
         state["trace_id"] = incoming if _SANE.match(incoming) else secrets.token_hex(16)
         header = state["trace_id"].encode()
