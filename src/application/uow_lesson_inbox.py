@@ -4,7 +4,7 @@ from datetime import datetime
 from uuid import UUID
 
 from application.errors import DuplicateIdempotencyKey
-from application.ports.lesson_inbox import LessonInbox
+from application.ports.lesson_inbox import DailyAllowance, LessonInbox
 from application.ports.lesson_listing import LessonUsage
 from application.ports.unit_of_work import UnitOfWorkFactory
 from domain.lesson_request import LessonRequest
@@ -25,6 +25,13 @@ class UnitOfWorkLessonInbox(LessonInbox):
             except DuplicateIdempotencyKey:
                 return False
         return True
+
+    async def insert_within(self, lesson: LessonRequest, allowance: DailyAllowance) -> tuple[bool, LessonUsage]:
+        """Read the usage, then insert when it leaves room (two short transactions)."""
+        usage = await self.usage_since(lesson.requested_by, allowance.since)
+        if not allowance.admits(usage, lesson.ledger.estimated):
+            return False, usage
+        return await self.insert(lesson), usage
 
     async def find_by_idempotency_key(self, requested_by: UUID, key: str) -> LessonRequest | None:
         """Through the repository."""

@@ -5,6 +5,7 @@ from datetime import datetime, time, timedelta
 from uuid import UUID
 
 from application.errors import RateLimited
+from application.ports.lesson_inbox import DailyAllowance
 from application.ports.lesson_listing import LessonUsage
 from application.ports.rate_counter import RateCounter
 from domain.money import Money
@@ -53,6 +54,14 @@ class LessonLimits:
         if budget.micros > 0 and (usage.estimated + estimate).micros > budget.micros:
             raise RateLimited("daily_budget", f"this lesson would exceed the daily budget of {budget.display()}",
                               wait)
+
+    def allowance(self, now: datetime) -> DailyAllowance | None:
+        """Today's daily limits as the inbox applies them when it inserts (None: no daily limit is set).
+        It admits exactly what `check_daily` lets through."""
+        if not self.counts_daily:
+            return None
+        return DailyAllowance(since=start_of_day(now), max_lessons=self._policy.daily_lessons,
+                              max_estimated=self._policy.daily_budget)
 
     def day_start(self, now: datetime) -> datetime:
         """Where today's usage is counted from."""

@@ -24,7 +24,7 @@ from application.ports.lesson_inbox import LessonInbox
 from application.ports.unit_of_work import UnitOfWorkFactory
 from application.uow_lesson_inbox import UnitOfWorkLessonInbox
 from domain.budget import fit_to_budget
-from domain.cost_ledger import CostKind, CostLedger, CostLine
+from domain.cost_ledger import CostKind, CostLine
 from domain.grade_level import GradeLevel
 from domain.interest import Interest
 from domain.language import Language
@@ -110,7 +110,6 @@ class RequestLesson:
             if earlier is not None:
                 return _replay(earlier, fingerprint)
         now = self._clock.now()
-        await self._check_daily(command.actor.user_id, estimate, now)
         lesson = LessonRequest(
             id=self._ids.new_id(), owner_id=owner_id, requested_by=command.actor.user_id, spec=spec,
             created_at=now, updated_at=now, idempotency_key=command.idempotency_key, fingerprint=fingerprint,
@@ -120,7 +119,7 @@ class RequestLesson:
         if spec.degradation is not None:
             lesson.ledger = lesson.ledger.add([CostLine("request", CostKind.ESTIMATE, Money(0),
                                                         provider="budget", note=spec.degradation.reason)])
-        if not await self._inbox.insert(lesson):
+        if not await self._insert(lesson, now):
             return await self._replay_winner(command, fingerprint)
         _log_requested(lesson)
         await self._doorbell.ring(lesson.id)
@@ -150,11 +149,16 @@ class RequestLesson:
     def _price(self, spec: LessonSpec) -> Money:
         return Money(sum(line.amount.micros for line in self._estimator.estimate(spec)))
 
-    async def _check_daily(self, user_id: UUID, estimate: tuple[CostLine, ...], now: datetime) -> None:
-        if self._limits is None or not self._limits.counts_daily:
-            return
-        usage = await self._inbox.usage_since(user_id, self._limits.day_start(now))
-        self._limits.check_daily(usage, CostLedger().add(estimate).estimated, now)
+    async def _insert(self, lesson: LessonRequest, now: datetime) -> bool:
+        """Insert within today's limits: the inbox reads the usage and inserts in one step, and refuses the
+        insert when the allowance has no room; then `check_daily` names the limit (RateLimited, nothing written)."""
+        allowance = self._limits.allowance(now) if self._limits is not None else None
+        if allowance is None or self._limits is None:
+            return await self._inbox.insert(lesson)
+        inserted, usage = await self._inbox.insert_within(lesson, allowance)
+        if not inserted:
+            self._limits.check_daily(usage, lesson.ledger.estimated, now)
+        return inserted
 
     async def _owner(self, command: RequestLessonCommand) -> UUID:
         actor = command.actor

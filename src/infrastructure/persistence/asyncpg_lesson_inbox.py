@@ -14,7 +14,7 @@ from sqlalchemy.dialects.postgresql import asyncpg as asyncpg_dialect
 from sqlalchemy.engine import make_url
 
 from application.errors import StorageError
-from application.ports.lesson_inbox import LessonInbox
+from application.ports.lesson_inbox import DailyAllowance, LessonInbox
 from application.ports.lesson_listing import LessonUsage
 from domain.lesson_request import LessonRequest
 from domain.money import Money
@@ -38,6 +38,30 @@ def _insert_sql(columns: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     order its positional parameters take."""
     stmt = (postgresql.insert(lessons).values({name: sa.bindparam(name) for name in columns})
             .on_conflict_do_nothing(constraint=IDEMPOTENCY_CONSTRAINT).returning(lessons.c.id))
+    compiled = stmt.compile(dialect=asyncpg_dialect.dialect())  # type: ignore[no-untyped-call]
+    return compiled.string, tuple(compiled.positiontup or ())
+
+
+def _insert_within_sql(columns: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """One statement for a lesson under daily limits: the user's usage since a moment (a CTE), the INSERT …
+    SELECT … WHERE there is room ON CONFLICT DO NOTHING RETURNING id (a data-modifying CTE), and the answer
+    (inserted id or NULL, count, summed estimates). Both CTEs read one snapshot, as the aggregate and the
+    INSERT did as two statements; the room test is DailyAllowance.admits in SQL (zero: no limit)."""
+    zero: sa.ColumnClause[int] = sa.literal_column("0", sa.BigInteger())
+    usage = (sa.select(sa.func.count().label("n"),
+                       sa.func.coalesce(sa.func.sum(lessons.c.estimated_micros), zero).label("spent"))
+             .where(lessons.c.requested_by == sa.bindparam("usage_user", type_=lessons.c.requested_by.type),
+                    lessons.c.created_at >= sa.bindparam("usage_since", type_=lessons.c.created_at.type))
+             .cte("usage"))
+    max_lessons = sa.bindparam("max_lessons", type_=sa.BigInteger())
+    max_micros = sa.bindparam("max_micros", type_=sa.BigInteger())
+    room = sa.and_(sa.or_(max_lessons <= zero, usage.c.n < max_lessons),
+                   sa.or_(max_micros <= zero,
+                          usage.c.spent + sa.bindparam("new_estimate", type_=sa.BigInteger()) <= max_micros))
+    values = sa.select(*(sa.cast(sa.bindparam(name), lessons.c[name].type) for name in columns)).where(room)
+    inserted = (postgresql.insert(lessons).from_select(list(columns), values)
+                .on_conflict_do_nothing(constraint=IDEMPOTENCY_CONSTRAINT).returning(lessons.c.id).cte("inserted"))
+    stmt = sa.select(sa.select(inserted.c.id).scalar_subquery(), usage.c.n, usage.c.spent)
     compiled = stmt.compile(dialect=asyncpg_dialect.dialect())  # type: ignore[no-untyped-call]
     return compiled.string, tuple(compiled.positiontup or ())
 
@@ -69,6 +93,7 @@ class AsyncpgLessonInbox(LessonInbox):
         self._pool: asyncpg.Pool | None = None
         self._opening = asyncio.Lock()
         self._sql: dict[tuple[str, ...], tuple[str, tuple[str, ...]]] = {}
+        self._within_sql: dict[tuple[str, ...], tuple[str, tuple[str, ...]]] = {}
 
     async def _connections(self) -> asyncpg.Pool:
         if self._pool is None:
@@ -85,6 +110,18 @@ class AsyncpgLessonInbox(LessonInbox):
         sql, order = self._sql.get(columns) or self._sql.setdefault(columns, _insert_sql(columns))
         inserted = await self._run("add a lesson request", "fetchval", sql, *(row[name] for name in order))
         return inserted is not None
+
+    async def insert_within(self, lesson: LessonRequest, allowance: DailyAllowance) -> tuple[bool, LessonUsage]:
+        """The usage read and the conditional INSERT in one autocommitted statement (one round trip)."""
+        row = lesson_to_row(lesson)
+        columns = tuple(row)
+        sql, order = self._within_sql.get(columns) or self._within_sql.setdefault(columns, _insert_within_sql(columns))
+        limits = {"usage_user": lesson.requested_by, "usage_since": allowance.since,
+                  "max_lessons": allowance.max_lessons, "max_micros": allowance.max_estimated.micros,
+                  "new_estimate": lesson.ledger.estimated.micros}
+        args = (limits[name] if name in limits else row[name] for name in order)
+        inserted, count, estimated = await self._run("add a lesson request", "fetchrow", sql, *args)
+        return inserted is not None, LessonUsage(count=int(count), estimated=Money(int(estimated)))
 
     async def find_by_idempotency_key(self, requested_by: UUID, key: str) -> LessonRequest | None:
         """The earlier request with this key."""

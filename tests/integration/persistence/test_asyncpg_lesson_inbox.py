@@ -8,6 +8,11 @@ from uuid import uuid4
 import pytest
 
 from application.errors import StorageError
+from application.ports.lesson_inbox import DailyAllowance
+from application.ports.lesson_listing import LessonUsage
+from domain.cost_ledger import CostKind, CostLine
+from domain.lesson_request import LessonRequest
+from domain.money import Money
 from infrastructure.persistence.asyncpg_lesson_inbox import AsyncpgLessonInbox
 from infrastructure.persistence.lesson_mapper import lesson_to_row
 from tests.integration.persistence.lesson_mother import T0, make_lesson, make_rich_lesson
@@ -57,3 +62,41 @@ async def test_an_unreachable_server_is_a_retryable_storage_error() -> None:
         await inbox.insert(make_lesson())
     assert raised.value.retryable
     await inbox.close()
+
+
+def _estimated(lesson: LessonRequest, micros: int) -> LessonRequest:
+    lesson.ledger = lesson.ledger.add([CostLine("write", CostKind.ESTIMATE, Money(micros))])
+    return lesson
+
+
+async def test_insert_within_reads_the_usage_and_inserts_while_there_is_room(inbox: AsyncpgLessonInbox) -> None:
+    user = uuid4()
+    allowance = DailyAllowance(since=T0, max_lessons=2)
+    first = await inbox.insert_within(make_lesson(user, created_at=T0), allowance)
+    second = await inbox.insert_within(make_lesson(user, created_at=T0), allowance)
+    third = await inbox.insert_within(make_lesson(user, created_at=T0), allowance)
+    assert [first[0], second[0], third[0]] == [True, True, False]
+    assert [first[1].count, second[1].count, third[1].count] == [0, 1, 2]
+    assert (await inbox.usage_since(user, T0)).count == 2
+
+
+async def test_insert_within_refuses_a_lesson_past_the_budget(inbox: AsyncpgLessonInbox) -> None:
+    user = uuid4()
+    allowance = DailyAllowance(since=T0, max_estimated=Money(1_000))
+    assert (await inbox.insert_within(_estimated(make_lesson(user), 600), allowance))[0] is True
+    assert (await inbox.insert_within(_estimated(make_lesson(user), 400), allowance))[0] is True
+    refused, usage = await inbox.insert_within(_estimated(make_lesson(user), 1), allowance)
+    assert refused is False and usage == LessonUsage(count=2, estimated=Money(1_000))
+    assert allowance.admits(usage, Money(0)) and not allowance.admits(usage, Money(1))
+
+
+async def test_insert_within_without_limits_and_a_used_key_is_not_inserted_but_admitted(
+    inbox: AsyncpgLessonInbox,
+) -> None:
+    user = uuid4()
+    allowance = DailyAllowance(since=T0 - timedelta(days=1))
+    lessons = [make_lesson(user, idempotency_key="same") for _ in range(20)]
+    answers = await asyncio.gather(*(inbox.insert_within(lesson, allowance) for lesson in lessons))
+    assert [inserted for inserted, _ in answers].count(True) == 1
+    assert all(allowance.admits(usage, Money(0)) for _, usage in answers)
+    assert (await inbox.usage_since(user, T0 - timedelta(days=1))).count == 1
