@@ -1,9 +1,15 @@
 """Requests per second of POST /lessons and GET /lessons/{id} next to a bare Litestar hello-world.
 
-Run: .venv/bin/python -m benchmarks.load_ratio [--seconds 10] [--connections 32] [--rounds 1]
+Run: .venv/bin/python -m benchmarks.load_ratio [--seconds 10] [--connections 32] [--rounds 1] [--users 100]
 Needs wrk (apt-get install wrk), PostgreSQL at 127.0.0.1:5432 and Redis at 127.0.0.1:6379. Each app runs as
 one uvicorn process (uvloop + httptools) on 127.0.0.1; the lesson API uses the production profile
 (Postgres + Redis) and a worker process completes the lesson that GET reads.
+
+Every POST goes through the checks production runs by default: the per-user rate limit (the Redis script),
+the daily quota and the daily budget (the usage aggregate, read in the INSERT's statement). Their thresholds
+are set high enough that no request is refused, and the POSTs rotate over `--users` students, so that each
+user's history for the day stays near the size the default quota (200 lessons) allows in production: the
+aggregate reads that history on every POST.
 """
 
 import argparse
@@ -24,7 +30,17 @@ from tests.postgres_support import fresh_database
 POST_LUA = """wrk.method = "POST"
 wrk.body = '{"student_query": "How do plants make food?", "grade_level": 4, "requested_modalities": ["text"]}'
 wrk.headers["Content-Type"] = "application/json"
+local tokens = {TOKENS}
+local sent = 0
+request = function()
+  sent = sent + 1
+  wrk.headers["Authorization"] = "Bearer " .. tokens[sent % #tokens + 1]
+  return wrk.format()
+end
 """
+# Production defaults are 30 a minute, 200 a day and $5 a day per user; these only make sure nothing is refused.
+NEVER_REFUSED = {"LESSONSMITH_RATE_LIMIT_PER_MINUTE": "1000000", "LESSONSMITH_DAILY_LESSON_QUOTA": "1000000",
+                 "LESSONSMITH_DAILY_BUDGET_USD": "1000000"}
 
 
 def _wrk(
@@ -71,6 +87,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--users", type=int, default=100, help="students the POSTs rotate over")
     parser.add_argument("--rounds", type=int, default=1,
                         help="repeat the three loads, interleaved, and print each round and the median ratios "
                              "(the machine is shared: one round can catch a burst of other work)")
@@ -78,11 +95,11 @@ def main() -> None:
     with fresh_database() as database_url, tempfile.TemporaryDirectory() as home:
         env = {**os.environ, "LESSONSMITH_DATABASE_URL": database_url, "LESSONSMITH_REDIS_URL": "redis://127.0.0.1:6379/0",
                "LESSONSMITH_REDIS_PREFIX": f"bench-{os.getpid()}", "LESSONSMITH_JWT_SECRET": "bench-" + "s" * 40,
-               "LESSONSMITH_HOME": home, "LESSONSMITH_EMBEDDED_WORKERS": "false",
-               "LESSONSMITH_RATE_LIMIT_PER_MINUTE": "0", "LESSONSMITH_DAILY_LESSON_QUOTA": "0",
-               "LESSONSMITH_DAILY_BUDGET_USD": "0"}
+               "LESSONSMITH_HOME": home, "LESSONSMITH_EMBEDDED_WORKERS": "false", **NEVER_REFUSED}
         _cli(env, "users", "create", "bench", "--role", "student", "--password", "bench-password")
         token = _cli(env, "token", "bench")
+        post_tokens = subprocess.run([sys.executable, "-m", "benchmarks.bench_users", "bench", str(args.users)],
+                                     env=env, capture_output=True, text=True, check=True).stdout.split()
         hello_port, api_port = free_port(), free_port()
         hello = _uvicorn("benchmarks.hello_app:app", hello_port, env)
         api = _uvicorn("presentation.http.app:create_app", api_port, env, "--factory")
@@ -99,14 +116,14 @@ def main() -> None:
             worker.terminate()
             worker.wait(30)
             script = Path(home) / "post.lua"
-            script.write_text(POST_LUA)
+            script.write_text(POST_LUA.replace("{TOKENS}", "{" + ", ".join(f'"{t}"' for t in post_tokens) + "}"))
             rounds = []
             for number in range(1, args.rounds + 1):
                 results = {
                     "hello-world": _wrk(f"http://127.0.0.1:{hello_port}/hello", args.seconds, args.connections),
                     "GET /lessons/{id}": _wrk(f"{base}/api/v1/lessons/{lesson['id']}", args.seconds,
                                               args.connections, token),
-                    "POST /lessons": _wrk(f"{base}/api/v1/lessons", args.seconds, args.connections, token, script),
+                    "POST /lessons": _wrk(f"{base}/api/v1/lessons", args.seconds, args.connections, None, script),
                 }
                 _print_round(number, results)
                 rounds.append(results)
