@@ -24,7 +24,8 @@ from domain.stage_record import StageRecord
 from domain.student_query import StudentQuery
 from domain.understanding import Understanding
 
-_STAGE_NAMES = tuple(StageName)  # iterating the enum class itself is slow, and every new request does it
+# Records are frozen (a change makes a new one), so every new request can start from the same pending ones.
+_PENDING_STAGES = {name: StageRecord(name) for name in StageName}
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +90,7 @@ class LessonRequest:
 
     def __post_init__(self) -> None:
         if not self.stages:
-            self.stages = {name: StageRecord(name) for name in _STAGE_NAMES}
+            self.stages = dict(_PENDING_STAGES)
 
     @property
     def plan(self) -> StagePlan:

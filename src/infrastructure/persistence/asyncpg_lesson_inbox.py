@@ -49,7 +49,8 @@ def _insert_within_sql(columns: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     INSERT did as two statements; the room test is DailyAllowance.admits in SQL (zero: no limit)."""
     zero: sa.ColumnClause[int] = sa.literal_column("0", sa.BigInteger())
     usage = (sa.select(sa.func.count().label("n"),
-                       sa.func.coalesce(sa.func.sum(lessons.c.estimated_micros), zero).label("spent"))
+                       sa.cast(sa.func.coalesce(sa.func.sum(lessons.c.estimated_micros), zero),
+                               sa.BigInteger()).label("spent"))  # bigint, not numeric: cheaper to decode
              .where(lessons.c.requested_by == sa.bindparam("usage_user", type_=lessons.c.requested_by.type),
                     lessons.c.created_at >= sa.bindparam("usage_since", type_=lessons.c.created_at.type))
              .cte("usage"))
