@@ -22,17 +22,22 @@ def postgres_url(corpus_database: Path) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture
-async def production(tmp_path: Path, postgres_url: str, redis_client: Redis,
-                     request: pytest.FixtureRequest) -> AsyncIterator[Service]:
+def _production_settings(tmp_path: Path, postgres_url: str, request: pytest.FixtureRequest,
+                         limits: LimitSettings) -> AppSettings:
     base = embedded_settings(tmp_path)
-    settings = AppSettings(
+    return AppSettings(
         home=base.home, database=DatabaseSettings(database_url=postgres_url),
         queue=QueueSettings(redis_url=REDIS_URL, redis_prefix=redis_prefix(request).rstrip(":"),
                             embedded_workers=False, reconcile_seconds=0.5),
-        artifacts=base.artifacts, auth=base.auth, providers=base.providers,
-        limits=LimitSettings(rate_limit_per_minute=0, daily_lesson_quota=0),
+        artifacts=base.artifacts, auth=base.auth, providers=base.providers, limits=limits,
     )
+
+
+@pytest.fixture
+async def production(tmp_path: Path, postgres_url: str, redis_client: Redis,
+                     request: pytest.FixtureRequest) -> AsyncIterator[Service]:
+    settings = _production_settings(tmp_path, postgres_url, request,
+                                    LimitSettings(rate_limit_per_minute=0, daily_lesson_quota=0))
     await empty_tables(postgres_url)
     async for service in start_service(settings):
         async with worker_process(settings):
@@ -60,3 +65,21 @@ async def test_fifty_concurrent_posts_with_one_idempotency_key_make_one_lesson(p
     assert len({r.json()["id"] for r in responses}) == 1
     listed = (await production.student.list_lessons(limit=100)).json()["items"]
     assert len(listed) == 1
+
+
+async def test_the_daily_quota_holds_on_the_asyncpg_path_and_replays_still_answer(
+    tmp_path: Path, postgres_url: str, redis_client: Redis, request: pytest.FixtureRequest
+) -> None:
+    await empty_tables(postgres_url)
+    settings = _production_settings(tmp_path, postgres_url, request,
+                                    LimitSettings(rate_limit_per_minute=0, daily_lesson_quota=2))
+    async for service in start_service(settings):
+        first = await service.student.request_lesson(**{"Idempotency-Key": "once"})
+        assert (await service.student.request_lesson()).status_code == 202
+        refused = await service.student.request_lesson()
+        assert refused.status_code == 429 and refused.json()["error"] == "daily_quota"
+        assert "retry-after" in refused.headers
+        replay = await service.student.request_lesson(**{"Idempotency-Key": "once"})
+        assert replay.status_code == 202 and replay.json()["id"] == first.json()["id"]
+        assert (await service.other_student.request_lesson()).status_code == 202  # the quota is per user
+        assert len((await service.student.list_lessons(limit=100)).json()["items"]) == 2
