@@ -4,7 +4,10 @@ import argparse
 import asyncio
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Coroutine, Sequence
+from typing import Any
+
+import uvloop
 
 from application.errors import ApplicationError
 from domain.errors import DomainError, InvalidValue
@@ -59,13 +62,22 @@ def _configure_logging(args: argparse.Namespace) -> None:
     configure_logging(json_output=json_output, level=logging.getLevelNamesMapping()[name.upper()])
 
 
+def _run(coroutine: Coroutine[Any, Any, Any], command: str) -> Any:
+    """Run a command's coroutine; `serve` runs on uvloop (uvicorn does not replace a loop that is already
+    running, so this is where the server's loop is chosen)."""
+    if command == "serve":
+        with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
+            return runner.run(coroutine)
+    return asyncio.run(coroutine)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse, run, and turn every expected error into one line on stderr and a non-zero exit."""
     args = build_parser().parse_args(argv)
     try:
         _configure_logging(args)
         result = args.run(args)
-        code = asyncio.run(result) if asyncio.iscoroutine(result) else result
+        code = _run(result, args.command) if asyncio.iscoroutine(result) else result
     except KeyboardInterrupt:
         return 130
     except (ApplicationError, DomainError, ConfigurationError, CliError, OSError, ValueError) as error:

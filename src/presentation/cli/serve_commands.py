@@ -3,6 +3,7 @@
 import argparse
 import asyncio
 import contextlib
+import gc
 import logging
 import signal
 from typing import Any
@@ -39,11 +40,20 @@ async def _serve(args: argparse.Namespace) -> int:
 
     async def announce(container: ApplicationContainer) -> None:
         print(await welcome_text(container, base_url), flush=True)
+        freeze_startup_objects()
 
     app = create_app(build_container(), on_started=announce)
-    config = uvicorn.Config(app, host=args.host, port=args.port, log_level="warning", lifespan="on", log_config=None)
+    config = uvicorn.Config(app, host=args.host, port=args.port, log_level="warning", lifespan="on", log_config=None,
+                            http="httptools")
     await uvicorn.Server(config).serve()
     return 0
+
+
+def freeze_startup_objects() -> None:
+    """Collect once, then leave what start-up built (modules, the container, the embedding model: some 240,000
+    objects) out of later garbage collections: a full collection over them pauses the server ≈ 0.1 s."""
+    gc.collect()
+    gc.freeze()
 
 
 async def _worker(args: argparse.Namespace) -> int:
