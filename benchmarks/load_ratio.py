@@ -68,6 +68,15 @@ def _uvicorn(target: str, port: int, env: dict[str, str], *extra: str) -> subpro
     return process
 
 
+def _serve(port: int, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    """The API as production starts it (`lessonsmith serve`: uvicorn with uvloop + httptools when installed,
+    structlog access lines at info level, here written to /dev/null)."""
+    process = subprocess.Popen([sys.executable, "-m", "presentation.cli.main", "serve", "--port", str(port)],
+                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wait_for_port(port, 60)
+    return process
+
+
 def _cli(env: dict[str, str], *args: str) -> str:
     return subprocess.run([sys.executable, "-m", "presentation.cli.main", *args], env=env, capture_output=True,
                           text=True, check=True).stdout.strip()
@@ -102,7 +111,7 @@ def main() -> None:
                                      env=env, capture_output=True, text=True, check=True).stdout.split()
         hello_port, api_port = free_port(), free_port()
         hello = _uvicorn("benchmarks.hello_app:app", hello_port, env)
-        api = _uvicorn("presentation.http.app:create_app", api_port, env, "--factory")
+        api = _serve(api_port, env)
         worker = subprocess.Popen([sys.executable, "-m", "presentation.cli.main", "worker"], env=env,
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
