@@ -67,6 +67,7 @@ async def test_fifty_concurrent_posts_with_one_idempotency_key_make_one_lesson(p
     assert len(listed) == 1
 
 
+@pytest.mark.req("RDS-024")
 async def test_the_daily_quota_holds_on_the_asyncpg_path_and_replays_still_answer(
     tmp_path: Path, postgres_url: str, redis_client: Redis, request: pytest.FixtureRequest
 ) -> None:

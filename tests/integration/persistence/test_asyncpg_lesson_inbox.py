@@ -69,6 +69,7 @@ def _estimated(lesson: LessonRequest, micros: int) -> LessonRequest:
     return lesson
 
 
+@pytest.mark.req("RDS-024")
 async def test_insert_within_reads_the_usage_and_inserts_while_there_is_room(inbox: AsyncpgLessonInbox) -> None:
     user = uuid4()
     allowance = DailyAllowance(since=T0, max_lessons=2)
@@ -80,6 +81,7 @@ async def test_insert_within_reads_the_usage_and_inserts_while_there_is_room(inb
     assert (await inbox.usage_since(user, T0)).count == 2
 
 
+@pytest.mark.req("RDS-024")
 async def test_insert_within_refuses_a_lesson_past_the_budget(inbox: AsyncpgLessonInbox) -> None:
     user = uuid4()
     allowance = DailyAllowance(since=T0, max_estimated=Money(1_000))
