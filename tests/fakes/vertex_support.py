@@ -2,13 +2,24 @@
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from application.ports.script_writer import ScriptBrief
 from domain.grade_level import GradeLevel
 from domain.interest import Interest
 from domain.passage import ScoredPassage
 from domain.understanding import Understanding
-from infrastructure.config.settings import VertexSettings
+from infrastructure.config.settings import (
+    AppSettings,
+    ArtifactSettings,
+    AuthSettings,
+    DatabaseSettings,
+    HomeSettings,
+    LimitSettings,
+    ProviderSettings,
+    QueueSettings,
+    VertexSettings,
+)
 from tests.fakes.vertex_fake import VertexFake
 from tests.unit.offline.builtin_catalogue import load_builtin_catalogue
 
@@ -27,6 +38,16 @@ def fake_settings(base_url: str, **overrides: object) -> VertexSettings:
     }
     values.update(overrides)
     return VertexSettings.model_validate(values)
+
+
+def profile_settings(home: Path, vertex: VertexSettings, providers: str = "offline",
+                     embedder: str = "minilm") -> AppSettings:
+    """The embedded profile in `home` (SQLite, local artifacts) with these providers, embedder and Vertex settings."""
+    return AppSettings(home=HomeSettings(home=home), database=DatabaseSettings(), queue=QueueSettings(),
+                       artifacts=ArtifactSettings(artifacts=str(home / "artifacts")),
+                       auth=AuthSettings(jwt_secret="s" * 40),
+                       providers=ProviderSettings(providers=providers, embedder=embedder), limits=LimitSettings(),
+                       vertex=vertex)
 
 
 @contextmanager

@@ -7,21 +7,11 @@ import pytest
 
 from application.use_cases.ingest_curriculum import DocumentSource, IngestCurriculumCommand
 from application.use_cases.search_curriculum import SearchCurriculumQuery
-from infrastructure.config.settings import (
-    AppSettings,
-    ArtifactSettings,
-    AuthSettings,
-    DatabaseSettings,
-    HomeSettings,
-    LimitSettings,
-    ProviderSettings,
-    QueueSettings,
-)
 from infrastructure.container.application import build_container
 from infrastructure.persistence import upgrade_database
 from presentation.runtime import start_services, stop_services
 from tests.fakes.vertex_fake import VertexFake
-from tests.fakes.vertex_support import fake_settings
+from tests.fakes.vertex_support import fake_settings, profile_settings
 from tests.unit.curriculum.documents import document
 
 pytestmark = pytest.mark.req("RDS-036", "RDS-074")
@@ -29,16 +19,9 @@ pytestmark = pytest.mark.req("RDS-036", "RDS-074")
 MODEL = "vertex/text-embedding-005@384"
 
 
-def _settings(tmp_path: Path, fake: VertexFake) -> AppSettings:
-    return AppSettings(home=HomeSettings(home=tmp_path), database=DatabaseSettings(), queue=QueueSettings(),
-                       artifacts=ArtifactSettings(artifacts=str(tmp_path / "artifacts")),
-                       auth=AuthSettings(jwt_secret="s" * 40),
-                       providers=ProviderSettings(providers="offline", embedder="vertex"), limits=LimitSettings(),
-                       vertex=fake_settings(fake.base_url, vertex_embedding_dimension=384))
-
-
 async def test_the_curriculum_is_embedded_and_searched_on_vertex(tmp_path: Path, fake: VertexFake) -> None:
-    settings = _settings(tmp_path, fake)
+    settings = profile_settings(tmp_path, fake_settings(fake.base_url, vertex_embedding_dimension=384),
+                                embedder="vertex")
     await upgrade_database(settings.database_url)
     container = build_container(settings)
     await start_services(container)

@@ -4,20 +4,11 @@ from pathlib import Path
 
 import pytest
 
-from infrastructure.config.settings import (
-    AppSettings,
-    ArtifactSettings,
-    AuthSettings,
-    DatabaseSettings,
-    HomeSettings,
-    LimitSettings,
-    ProviderSettings,
-    QueueSettings,
-    VertexSettings,
-)
+from infrastructure.config.settings import AppSettings, VertexSettings
 from infrastructure.container.application import build_container
 from infrastructure.container.gateway_factories import ConfigurationError
 from infrastructure.vertex.model_registry import Capability, ModelNotUsable, check_models
+from tests.fakes.vertex_support import profile_settings
 
 pytestmark = pytest.mark.req("RDS-036")
 
@@ -37,10 +28,7 @@ def test_every_problem_is_named_with_its_setting() -> None:
 
 
 def _settings(tmp_path: Path, providers: str, embedder: str = "minilm", **vertex: object) -> AppSettings:
-    return AppSettings(home=HomeSettings(home=tmp_path), database=DatabaseSettings(), queue=QueueSettings(),
-                       artifacts=ArtifactSettings(), auth=AuthSettings(jwt_secret="s" * 40),
-                       providers=ProviderSettings(providers=providers, embedder=embedder), limits=LimitSettings(),
-                       vertex=VertexSettings.model_validate(vertex))
+    return profile_settings(tmp_path, VertexSettings.model_validate(vertex), providers, embedder)
 
 
 def test_the_container_refuses_a_retired_model_at_start_up(tmp_path: Path) -> None:
