@@ -86,8 +86,10 @@ async def test_an_ffmpeg_failure_carries_ffmpegs_reason() -> None:
 
 @pytest.mark.req("RDS-047")
 async def test_a_stuck_encode_is_killed_at_the_timeout() -> None:
+    a_minute_of_silence = encode_wav(bytes(2 * RATE * 60), RATE)  # 600 frames: far longer than the timeout
     with pytest.raises(StageFailed) as failed:
-        await FfmpegVideoRenderer(FfmpegRunner(timeout_s=0.05)).render(VideoInput((png(RED),), (0,), tone(3.0)))
+        await FfmpegVideoRenderer(FfmpegRunner(timeout_s=0.05)).render(
+            VideoInput((png(RED),), (0,), a_minute_of_silence))
     assert failed.value.code == "ffmpeg_timeout" and failed.value.retryable
 
 
