@@ -8,14 +8,34 @@ name, UTC timestamp, extra fields, then redaction.
 import logging
 import sys
 from collections.abc import MutableMapping
+from dataclasses import dataclass
 from typing import Any, TextIO
 
+import msgspec
 import structlog
-from structlog.typing import EventDict, Processor
+from structlog.typing import EventDict, FilteringBoundLogger, Processor
 
 SECRET_KEYS = frozenset({"password", "access_token", "token", "authorization", "jwt_secret", "secret", "cookie"})
 STUDENT_TEXT_KEYS = frozenset({"student_query", "query", "interest", "narration", "script"})
 REDACTED = "[redacted]"
+_JSON = msgspec.json.Encoder(enc_hook=str)
+
+
+@dataclass(frozen=True, slots=True)
+class _Destination:
+    """Where configure_logging sends lines: the handler (its stream and lock), the renderer and the level."""
+
+    handler: logging.StreamHandler[TextIO]
+    renderer: Processor
+    level: int
+
+
+_destination: _Destination | None = None
+
+
+def json_dumps(event: Any, **_: Any) -> str:
+    """One JSON line with msgspec (several times faster than `json.dumps`); unknown values as their str()."""
+    return _JSON.encode(event).decode()
 
 
 def redact(_: Any, method: str, event: MutableMapping[str, Any]) -> EventDict:
@@ -49,7 +69,8 @@ def configure_logging(*, json_output: bool | None = None, level: int = logging.I
     stream = stream or sys.stderr
     if json_output is None:
         json_output = not stream.isatty()
-    renderer: Processor = (structlog.processors.JSONRenderer() if json_output
+    global _destination
+    renderer: Processor = (structlog.processors.JSONRenderer(serializer=json_dumps) if json_output
                            else structlog.dev.ConsoleRenderer(colors=stream.isatty()))
     final: list[Processor] = [structlog.stdlib.ProcessorFormatter.remove_processors_meta]
     if json_output:
@@ -68,4 +89,54 @@ def configure_logging(*, json_output: bool | None = None, level: int = logging.I
     root.setLevel(level)
     for noisy in ("uvicorn.access", "aiosqlite", "asyncio"):
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+    _skip_unused_record_fields()
+    _destination = _Destination(handler, renderer, level)
     return handler
+
+
+def direct_logger(name: str) -> FilteringBoundLogger:
+    """A structlog logger for hot paths: the shared processors and the configured renderer, written straight
+    to the configured handler's stream under the handler's lock (no stdlib LogRecord, no formatter pass).
+    Its lines look like every other line. Before configure_logging it forwards to the stdlib logger `name`."""
+    destination = _destination
+    if destination is None:
+        stdlib = logging.getLogger(name)
+        return structlog.wrap_logger(  # type: ignore[no-any-return]
+            stdlib, processors=[structlog.stdlib.render_to_log_kwargs],
+            wrapper_class=structlog.make_filtering_bound_logger(stdlib.getEffectiveLevel()))
+    processors: list[Processor] = [
+        structlog.contextvars.merge_contextvars, structlog.processors.add_log_level,
+        structlog.processors.TimeStamper(fmt="iso", utc=True), redact, structlog.processors.format_exc_info,
+        destination.renderer,
+    ]
+    logger: FilteringBoundLogger = structlog.wrap_logger(
+        _HandlerStream(destination.handler), processors=processors,
+        wrapper_class=structlog.make_filtering_bound_logger(destination.level))
+    return logger.bind(logger=name)
+
+
+class _HandlerStream:
+    """The end of a direct logger: one rendered line to the handler's stream, under the handler's lock."""
+
+    def __init__(self, handler: logging.StreamHandler[TextIO]) -> None:
+        self._handler = handler
+
+    def msg(self, line: str) -> None:
+        """Write the line and flush, as the handler would."""
+        self._handler.acquire()
+        try:
+            self._handler.stream.write(line + "\n")
+            self._handler.flush()
+        finally:
+            self._handler.release()
+
+    debug = info = warning = error = critical = exception = msg
+
+
+def _skip_unused_record_fields() -> None:
+    """No line shows the caller's source line, thread or process: skip collecting them for every record
+    (the logging HOWTO's "Optimization" switches)."""
+    logging._srcfile = None
+    logging.logThreads = False
+    logging.logProcesses = False
+    logging.logMultiprocessing = False

@@ -6,11 +6,13 @@ import time
 from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 from structlog.contextvars import bind_contextvars, reset_contextvars
+from structlog.typing import FilteringBoundLogger
 
+from infrastructure.observability.logging_setup import direct_logger
 from infrastructure.observability.prometheus_metrics import PrometheusMetrics
 from presentation.http.trace import trace_id_of
 
-log = logging.getLogger("lessonsmith.http")
+LOGGER_NAME = "lessonsmith.http"
 QUIET_PREFIXES = ("/health/", "/metrics")
 UNMATCHED_ROUTE = "unmatched"
 
@@ -24,11 +26,13 @@ class RequestTelemetryMiddleware:
     """Binds trace_id (and the path's lesson_id) to every log line of the request, then logs and measures it.
 
     The metrics label is the route template, never the raw path, so ids do not explode the series count;
-    probes and scrapes are logged at debug level only."""
+    probes and scrapes are logged at debug level only. The access line goes through `direct_logger` (the
+    hottest line of the service), resolved on the first request, after logging is configured."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
         self._metrics: PrometheusMetrics | None = None
+        self._log: FilteringBoundLogger | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != ScopeType.HTTP:
@@ -64,10 +68,13 @@ class RequestTelemetryMiddleware:
         if metrics is None:  # one container per app: resolved on the first request, not on every one
             metrics = self._metrics = scope["app"].state.container.gateways.metrics()
         metrics.observe_http(method, route, status, seconds)
+        log = self._log
+        if log is None:
+            log = self._log = direct_logger(LOGGER_NAME)
         level = logging.DEBUG if scope["path"].startswith(QUIET_PREFIXES) else logging.INFO
-        if not log.isEnabledFor(level):
+        if not log.is_enabled_for(level):
             return
         created = scope.get("state", {}).get("lesson_id")
         extra = {"lesson_id": created} if created is not None and not lesson_bound else {}
-        log.log(level, "http.request", extra={"method": method, "route": route, "status": status,
-                                              "duration_ms": round(seconds * 1000, 1), **extra})
+        log.log(level, "http.request", method=method, route=route, status=status,
+                duration_ms=round(seconds * 1000, 1), **extra)
