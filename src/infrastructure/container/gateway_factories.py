@@ -94,9 +94,12 @@ def make_readiness(engine: AsyncEngine, redis: "Redis | None", store: ArtifactSt
     return Readiness(probes)
 
 
-async def close_on_shutdown(engine: AsyncEngine, redis: "Redis | None", inbox: LessonInbox) -> AsyncIterator[None]:
-    """A Resource body: nothing to open, dispose the pools and close Redis at shutdown."""
+async def close_on_shutdown(engine: AsyncEngine, redis: "Redis | None", inbox: LessonInbox,
+                            doorbell: JobDoorbell) -> AsyncIterator[None]:
+    """A Resource body: nothing to open; at shutdown send the queued rings, dispose the pools, close Redis."""
     yield
+    if isinstance(doorbell, RedisDoorbell):
+        await doorbell.drain()
     if isinstance(inbox, AsyncpgLessonInbox):
         await inbox.close()
     await engine.dispose()

@@ -69,6 +69,6 @@ class Gateways(containers.DeclarativeContainer):
     price_table = providers.Singleton(PriceTable.bundled)
     estimator = providers.Singleton(ListPriceEstimator, price_table)
     readiness = providers.Singleton(make_readiness, engine, redis, artifact_store)
-    lifecycle = providers.Resource(close_on_shutdown, engine, redis, lesson_inbox)
+    lifecycle = providers.Resource(close_on_shutdown, engine, redis, lesson_inbox, doorbell)
     metrics = providers.Singleton(PrometheusMetrics)
     log_context = providers.Singleton(StructlogLogContext)

@@ -1,5 +1,6 @@
 """The production doorbell on Redis Streams: a capped stream read through one consumer group."""
 
+import asyncio
 import secrets
 from typing import Any
 from uuid import UUID
@@ -17,6 +18,10 @@ GROUP = "workers"
 class RedisDoorbell(JobDoorbell):
     """XADD on ring; XREADGROUP (BLOCK) + XACK on wait.
 
+    Rings are coalesced: `ring` queues the id and returns, one task sends every queued ring as one pipeline
+    of XADDs (one round trip), and rings queued while that round trip is in flight go out in the next one.
+    Under load a POST so costs a fraction of a Redis round trip; `drain` sends what is queued (shutdown).
+
     Why Streams and not a job queue: the database row is the job and the truth (lease + fence); the stream
     only wakes an idle worker. A consumer group hands each ring to one worker, rings survive while nobody
     listens (unlike pub/sub), and the stream is capped. A lost ring only delays a lesson until the
@@ -28,14 +33,33 @@ class RedisDoorbell(JobDoorbell):
         self._key = key
         self._consumer = f"c-{secrets.token_hex(6)}"
         self._group_ready = False
+        self._queued: list[str] = []
+        self._sending: asyncio.Task[None] | None = None
 
     async def ring(self, lesson_id: UUID) -> None:
-        """Append a ring; a Redis outage is logged by the caller's metrics, never raised."""
+        """Queue a ring for the next pipeline; a Redis outage loses it (the reconciler re-rings), never raises."""
+        self._queued.append(str(lesson_id))
+        if self._sending is None:
+            self._sending = asyncio.get_running_loop().create_task(self._send_queued())
+
+    async def drain(self) -> None:
+        """Wait until every queued ring has been sent (or lost to an outage)."""
+        while self._sending is not None:
+            await asyncio.shield(self._sending)
+
+    async def _send_queued(self) -> None:
         try:
-            await self._client.xadd(self._key, {"lesson": str(lesson_id)}, maxlen=MAX_STREAM_LENGTH,
-                                    approximate=True)
-        except (RedisError, OSError):
-            return
+            while self._queued:
+                batch, self._queued = self._queued, []
+                pipeline = self._client.pipeline(transaction=False)
+                for lesson in batch:
+                    pipeline.xadd(self._key, {"lesson": lesson}, maxlen=MAX_STREAM_LENGTH, approximate=True)
+                try:
+                    await pipeline.execute()
+                except (RedisError, OSError):
+                    continue
+        finally:
+            self._sending = None
 
     async def wait(self, timeout_s: float) -> bool:
         """Block up to `timeout_s` for a ring meant for this consumer; True when one arrived."""

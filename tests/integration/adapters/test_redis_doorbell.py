@@ -41,6 +41,19 @@ async def test_each_ring_reaches_one_of_many_workers(redis_client: Redis, reques
     assert sum(woken) == 6
 
 
+async def test_rings_of_one_moment_go_out_together_and_drain_sends_them(
+    redis_client: Redis, request: pytest.FixtureRequest
+) -> None:
+    key = redis_prefix(request) + "doorbell"
+    doorbell = RedisDoorbell(redis_client, key=key)
+    for _ in range(50):
+        await doorbell.ring(uuid4())
+    assert await redis_client.exists(key) == 0  # queued, not yet sent: one pipeline takes them all
+    await doorbell.drain()
+    assert await redis_client.xlen(key) == 50
+    await doorbell.drain()  # nothing queued: returns at once
+
+
 async def test_a_deleted_stream_is_recreated(redis_client: Redis, request: pytest.FixtureRequest) -> None:
     key = redis_prefix(request) + "doorbell"
     doorbell = RedisDoorbell(redis_client, key=key)
@@ -55,6 +68,7 @@ async def test_an_unreachable_redis_never_breaks_a_ring_but_fails_a_wait() -> No
     dead = Redis.from_url("redis://127.0.0.1:1/0", socket_connect_timeout=0.2)
     doorbell = RedisDoorbell(dead, key="unused")
     await doorbell.ring(uuid4())
+    await doorbell.drain()  # the ring is lost, quietly
     with pytest.raises(StorageError):
         await doorbell.wait(0.1)
     await dead.aclose()
