@@ -51,6 +51,10 @@ class ClassNotFound(ApplicationError):
     """No class with that id is visible to the caller (missing and foreign look the same)."""
 
 
+class TokenRevoked(ApplicationError):
+    """The caller's token was logged out (found by a use case that checks the deny-list itself)."""
+
+
 class RateLimited(ApplicationError):
     """A per-user or per-address limit was reached; `code` says which, `retry_after_s` when to come back."""
 

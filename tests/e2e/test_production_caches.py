@@ -104,3 +104,5 @@ async def test_a_logout_in_one_process_refuses_the_token_at_once_in_another(api:
         assert (await elsewhere.list_lessons()).status_code == 401
         refused = await elsewhere.get_lesson(lesson_id)  # the route that checks the deny-list itself
         assert refused.status_code == 401 and refused.json()["error"] == "unauthorized"
+        posted = await elsewhere.request_lesson()  # checked in the rate limiter's Redis call
+        assert posted.status_code == 401 and posted.json()["error"] == "unauthorized"

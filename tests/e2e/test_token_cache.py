@@ -33,3 +33,17 @@ async def test_a_cached_token_is_refused_at_once_after_logout(service: Service) 
     assert (await service.student.list_lessons()).status_code == 200
     assert (await service.student.post("/api/v1/auth/logout")).status_code == 204
     assert (await service.student.list_lessons()).status_code == 401
+
+
+@pytest.mark.req("RDS-050")
+async def test_a_logged_out_token_requests_no_lesson(service: Service) -> None:
+    """POST /lessons checks the deny-list inside the use case (with the rate limit): refused, nothing written."""
+    assert (await service.student.request_lesson()).status_code == 202
+    assert (await service.student.post("/api/v1/auth/logout")).status_code == 204
+    refused = await service.student.request_lesson()
+    assert refused.status_code == 401 and refused.json()["error"] == "unauthorized"
+    settings = service.container.settings().auth
+    issuer = JwtTokenIssuer(SECRET, settings.jwt_issuer, settings.jwt_audience, timedelta(minutes=5), SystemClock())
+    user = User(id=UUID(service.user_ids["alice"]), username="alice", role=Role.STUDENT, password_hash="-")
+    fresh = ApiClient(service.client, issuer.issue(user).access_token)
+    assert len((await fresh.list_lessons()).json()["items"]) == 1

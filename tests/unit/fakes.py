@@ -17,6 +17,7 @@ from application.ports.job_doorbell import JobDoorbell
 from application.ports.lesson_listing import LessonPage, LessonUsage
 from application.ports.lesson_queue import QueueStats
 from application.ports.lesson_repository import LessonRepository
+from application.ports.token_deny_list import TokenDenyList
 from application.ports.unit_of_work import UnitOfWork
 from application.ports.user_repository import UserRepository
 from domain.curriculum_document import CurriculumDocument, indexed_hash
@@ -53,6 +54,21 @@ class FakeIds(IdGenerator):
     def new_id(self) -> UUID:
         self.issued.append(uuid4())
         return self.issued[-1]
+
+
+class FakeDenyList(TokenDenyList):
+    """A deny-list every process would share; counts lookups."""
+
+    def __init__(self) -> None:
+        self.revoked: set[str] = set()
+        self.lookups = 0
+
+    async def revoke(self, jti: str, expires_at: datetime) -> None:
+        self.revoked.add(jti)
+
+    async def is_revoked(self, jti: str) -> bool:
+        self.lookups += 1
+        return jti in self.revoked
 
 
 class FakeDoorbell(JobDoorbell):

@@ -1,33 +1,17 @@
 """The cached deny-list: its own revocations apply at once, others' within the cache's two seconds."""
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
-from application.ports.token_deny_list import TokenDenyList
 from infrastructure.security.cached_token_deny_list import CachedTokenDenyList
-from tests.unit.fakes import FakeClock
+from tests.unit.fakes import FakeClock, FakeDenyList
 
 pytestmark = pytest.mark.req("RDS-050")
 
 
-class SharedDenyList(TokenDenyList):
-    """The database every process shares; counts lookups."""
-
-    def __init__(self) -> None:
-        self.revoked: set[str] = set()
-        self.lookups = 0
-
-    async def revoke(self, jti: str, expires_at: datetime) -> None:
-        self.revoked.add(jti)
-
-    async def is_revoked(self, jti: str) -> bool:
-        self.lookups += 1
-        return jti in self.revoked
-
-
 async def test_revocations_here_apply_at_once_and_elsewhere_within_the_ttl() -> None:
-    clock, shared = FakeClock(), SharedDenyList()
+    clock, shared = FakeClock(), FakeDenyList()
     here, elsewhere = CachedTokenDenyList(shared, clock), CachedTokenDenyList(shared, clock)
     assert not await here.is_revoked("a") and not await here.is_revoked("a")
     assert shared.lookups == 1  # the second answer came from memory

@@ -4,10 +4,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from uuid import UUID
 
-from application.errors import RateLimited
+from application.errors import RateLimited, TokenRevoked
+from application.ports.admission_gate import AdmissionGate
 from application.ports.lesson_inbox import DailyAllowance
 from application.ports.lesson_listing import LessonUsage
-from application.ports.rate_counter import RateCounter
 from domain.money import Money
 
 RATE_WINDOW_S = 60
@@ -30,16 +30,19 @@ def start_of_day(now: datetime) -> datetime:
 class LessonLimits:
     """Checks a user's lesson requests against the policy; every refusal is RateLimited with a Retry-After."""
 
-    def __init__(self, counter: RateCounter, policy: LessonLimitPolicy) -> None:
-        self._counter = counter
+    def __init__(self, gate: AdmissionGate, policy: LessonLimitPolicy) -> None:
+        self._gate = gate
         self._policy = policy
 
-    async def check_rate(self, user_id: UUID) -> None:
-        """Count this request in the user's minute; RateLimited("rate_limited") past the limit."""
-        if self._policy.per_minute <= 0:
-            return
-        tally = await self._counter.hit(f"lessons:user:{user_id}", RATE_WINDOW_S)
-        if tally.count > self._policy.per_minute:
+    async def admit(self, user_id: UUID, token_id: str | None) -> None:
+        """Check the caller's token (`token_id`, when given) against the deny-list and count this request in
+        the user's minute, in one step: TokenRevoked (nothing counted), or RateLimited("rate_limited")."""
+        counted = self._policy.per_minute > 0
+        admission = await self._gate.admit(token_id, f"lessons:user:{user_id}" if counted else None, RATE_WINDOW_S)
+        if admission.revoked:
+            raise TokenRevoked("this token was revoked; sign in again")
+        tally = admission.window
+        if tally is not None and tally.count > self._policy.per_minute:
             raise RateLimited("rate_limited", f"at most {self._policy.per_minute} lesson requests per minute",
                               tally.resets_in_s)
 

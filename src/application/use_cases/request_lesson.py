@@ -52,6 +52,7 @@ class RequestLessonCommand:
     max_cost_usd: Decimal | None = None
     idempotency_key: str | None = None
     trace_id: str | None = None
+    token_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -75,6 +76,8 @@ class RequestLesson:
     doorbell rings; a lesson whose estimate exceeds `max_cost_usd` is degraded
     (video → narrated slides → audio → text) and records why. The lesson keeps the request's
     `trace_id`, so the worker's log lines join this request's; the student's text is logged at debug only.
+    The caller's `token_id`, when given, is checked against the deny-list by `limits`, in the same step as the
+    rate and before anything else (TokenRevoked): the HTTP route leaves that check to this use case.
     """
 
     def __init__(
@@ -99,10 +102,10 @@ class RequestLesson:
 
     async def execute(self, command: RequestLessonCommand) -> RequestLessonResult:
         """Validate, dedupe by Idempotency-Key, insert and commit (one statement through the inbox), ring."""
+        if self._limits is not None:
+            await self._limits.admit(command.actor.user_id, command.token_id)
         spec = self._spec(command)
         fingerprint = _fingerprint(spec, command)
-        if self._limits is not None:
-            await self._limits.check_rate(command.actor.user_id)
         estimate = self._estimator.estimate(spec)
         owner_id = await self._owner(command)
         if command.idempotency_key is not None:

@@ -16,6 +16,7 @@ from infrastructure.container.gateway_factories import (
     resolve_jwt_secret,
 )
 from infrastructure.container.limit_factories import (
+    make_admission_gate,
     make_lesson_limits,
     make_login_throttle,
     make_rate_counter,
@@ -64,7 +65,8 @@ class Gateways(containers.DeclarativeContainer):
     lesson_inbox = providers.Singleton(make_lesson_inbox, settings, uow)
     verified_tokens: providers.Singleton[VerifiedTokenCache[object]] = providers.Singleton(VerifiedTokenCache)
     rate_counter = providers.Singleton(make_rate_counter, redis, settings, clock)
-    lesson_limits = providers.Singleton(make_lesson_limits, rate_counter, settings.provided.limits)
+    admission_gate = providers.Singleton(make_admission_gate, redis, settings, token_deny_list, rate_counter)
+    lesson_limits = providers.Singleton(make_lesson_limits, admission_gate, settings.provided.limits)
     login_throttle = providers.Singleton(make_login_throttle, rate_counter, settings.provided.limits)
     price_table = providers.Singleton(PriceTable.bundled)
     estimator = providers.Singleton(ListPriceEstimator, price_table)

@@ -4,25 +4,37 @@ from typing import Any
 from uuid import UUID
 
 from litestar.connection import ASGIConnection
+from litestar.enums import ScopeType
 from litestar.exceptions import NotAuthorizedException, PermissionDeniedException
 from litestar.handlers.base import BaseRouteHandler
 from litestar.middleware import AuthenticationResult
 from litestar.security.jwt import JWTAuth, JWTAuthenticationMiddleware, Token
+from litestar.types import Message, Receive, Scope, Send
 
+from application.errors import StorageError
 from application.ports.actor import Actor
 from application.ports.token_deny_list import TokenDenyList
 from domain.user import Role
 from infrastructure.security.verified_token_cache import VerifiedToken, VerifiedTokenCache
+from presentation.http.error_handlers import error_json
 
 # Route option: the handler checks the deny-list itself, in the same round trip as its own read.
 REVOCATION_CHECKED_BY_HANDLER = "revocation_checked_by_handler"
 PUBLIC_PATHS = ["^/api/v1/auth/token$", "^/health/", "^/schema", "^/metrics$"]
 # An empty requirement: the OpenAPI way to say "no credentials needed" (an empty list would be dropped).
 PUBLIC: list[dict[str, list[str]]] = [{}]
+# Errors Litestar answers before a handler runs (body validation, size, media type).
+EARLY_ERROR_STATUSES = frozenset({400, 413, 415})
 
 
 class BearerJWTMiddleware(JWTAuthenticationMiddleware):
     """Litestar's JWT middleware, but only the `Bearer` scheme is accepted."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """On routes whose handler checks the deny-list, an error answered before the handler ran is guarded."""
+        if scope["type"] == ScopeType.HTTP and scope["route_handler"].opt.get(REVOCATION_CHECKED_BY_HANDLER, False):
+            send = _revoked_before_handler(scope, send)
+        await super().__call__(scope, receive, send)
 
     async def authenticate_request(self, connection: ASGIConnection[Any, Any, Any, Any]) -> AuthenticationResult:
         """Reject a missing header or another scheme before decoding (the raw headers are scanned: building
@@ -50,6 +62,40 @@ class BearerJWTMiddleware(JWTAuthenticationMiddleware):
         if not handler_checks and await token_revoked(known.auth, connection):
             raise NotAuthorizedException()
         return AuthenticationResult(user=known.actor, auth=known.auth)
+
+
+def _revoked_before_handler(scope: Scope, send: Send) -> Send:
+    """`send`, except that an early error (EARLY_ERROR_STATUSES: the handler, and so its deny-list check, never
+    ran) becomes the 401 the middleware would have answered when the caller's token is revoked."""
+    replaced = False
+
+    async def guarded(message: Message) -> None:
+        nonlocal replaced
+        if replaced:
+            return  # the early error's own body
+        if message["type"] == "http.response.start" and message["status"] in EARLY_ERROR_STATUSES \
+                and await _revoked_or_unknown(scope):
+            replaced = True
+            body = error_json(scope, "unauthorized", "this token was revoked; sign in again")
+            await send({"type": "http.response.start", "status": 401, "headers": [
+                (b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+            await send({"type": "http.response.body", "body": body, "more_body": False})
+            return
+        await send(message)
+
+    return guarded
+
+
+async def _revoked_or_unknown(scope: Scope) -> bool:
+    """True for a revoked token; False for none, or when the deny-list cannot answer (the early error stands: nothing
+    was accepted)."""
+    auth = scope.get("auth")
+    if not isinstance(auth, Token):
+        return False
+    try:
+        return await token_revoked(auth, ASGIConnection(scope))
+    except StorageError:
+        return False
 
 
 async def actor_from_token(token: Token, connection: ASGIConnection[Any, Any, Any, Any]) -> Actor | None:

@@ -4,14 +4,15 @@ from datetime import timedelta
 
 import pytest
 
-from application.errors import RateLimited
+from application.errors import RateLimited, TokenRevoked
 from application.limits.lesson_limits import LessonLimitPolicy, LessonLimits, start_of_day
 from application.use_cases.request_lesson import RequestLesson, RequestLessonCommand
 from domain.modality import Modality
 from domain.money import Money
 from infrastructure.limits.in_process_rate_counter import InProcessRateCounter
+from infrastructure.limits.local_admission_gate import LocalAdmissionGate
 from tests.unit.application.conftest import World
-from tests.unit.fakes import FakeIds
+from tests.unit.fakes import FakeDenyList, FakeIds
 from tests.unit.stage_fakes import FakeEstimator
 
 pytestmark = pytest.mark.req("RDS-024")
@@ -19,15 +20,29 @@ pytestmark = pytest.mark.req("RDS-024")
 LESSON_MICROS = 5 * 10_000  # the fake estimator prices a text lesson's five stages at one cent each
 
 
-def _use_case(world: World, **policy: object) -> RequestLesson:
-    limits = LessonLimits(InProcessRateCounter(world.clock), LessonLimitPolicy(**policy))  # type: ignore[arg-type]
+def _use_case(world: World, deny_list: FakeDenyList | None = None, **policy: object) -> RequestLesson:
+    gate = LocalAdmissionGate(deny_list or FakeDenyList(), InProcessRateCounter(world.clock))
+    limits = LessonLimits(gate, LessonLimitPolicy(**policy))  # type: ignore[arg-type]
     return RequestLesson(world.uow, world.clock, FakeIds(), world.doorbell, FakeEstimator(),
                          frozenset({Modality.TEXT}), limits)
 
 
-def _command(world: World, key: str | None = None) -> RequestLessonCommand:
+def _command(world: World, key: str | None = None, token_id: str | None = None) -> RequestLessonCommand:
     return RequestLessonCommand(actor=world.student, student_query="How do plants make food?", grade_level=4,
-                                requested_modalities=["text"], idempotency_key=key)
+                                requested_modalities=["text"], idempotency_key=key, token_id=token_id)
+
+
+async def test_a_revoked_token_is_refused_before_it_counts_or_writes(world: World) -> None:
+    deny_list = FakeDenyList()
+    deny_list.revoked.add("old")
+    use_case = _use_case(world, deny_list, per_minute=1)
+    for _ in range(3):
+        with pytest.raises(TokenRevoked):
+            await use_case.execute(_command(world, token_id="old"))
+    assert world.uow.db.lessons == {} and deny_list.lookups == 3
+    await use_case.execute(_command(world, token_id="current"))  # the revoked attempts used none of the minute
+    with pytest.raises(RateLimited):
+        await use_case.execute(_command(world, token_id="current"))
 
 
 async def test_the_rate_limit_refuses_past_the_minute_and_opens_again(world: World) -> None:

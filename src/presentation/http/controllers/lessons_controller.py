@@ -5,6 +5,7 @@ from uuid import UUID
 
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency, Provide
+from litestar.exceptions import NotAuthorizedException
 from litestar.params import FromPath, FromQuery, HeaderParameter, JSONBody, QueryParameter
 from litestar.security.jwt import Token
 
@@ -48,7 +49,7 @@ class LessonsController(Controller):
     request_max_body_size = MAX_BODY_BYTES
     dependencies = {"actor": Provide(provide_actor, sync_to_thread=False)}
 
-    @post("/", operation_id="createLesson", status_code=202,
+    @post("/", operation_id="createLesson", status_code=202, opt={REVOCATION_CHECKED_BY_HANDLER: True},
           dependencies={"use_case": Provide(provide_request_lesson, sync_to_thread=False)},
           responses=error_responses(400, 401, 403, 413, 422, 429, 503))
     async def create(
@@ -57,11 +58,12 @@ class LessonsController(Controller):
     ) -> Response[LessonAccepted]:
         """Record a lesson request and answer at once; poll `status_url` for progress.
         Past the per-user rate, daily quota or daily budget: 429 with Retry-After."""
+        # The use case checks the token against the deny-list in the same Redis call as the rate limit.
         result = await use_case.execute(RequestLessonCommand(
             actor=request.user, student_query=data.student_query, grade_level=data.grade_level, interest=data.interest,
             requested_modalities=list(data.requested_modalities) if data.requested_modalities is not None else None,
             language=data.language, student_id=data.student_id, max_cost_usd=data.max_cost_usd,
-            idempotency_key=idempotency_key, trace_id=trace_id_of(request.scope),
+            idempotency_key=idempotency_key, trace_id=trace_id_of(request.scope), token_id=_token_id(request.auth),
         ))
         note_lesson(request.scope, str(result.lesson_id))
         url = f"{API_PREFIX}/{result.lesson_id}"
@@ -107,3 +109,10 @@ class LessonsController(Controller):
                     use_case: NamedDependency[RetryLesson]) -> LessonView:
         """Resume a failed lesson at its failed stage."""
         return present_lesson(await use_case.execute(RetryLessonCommand(actor=actor, lesson_id=lesson_id)))
+
+
+def _token_id(token: Token) -> str:
+    """The token's `jti`; a token without one is refused, as the authentication middleware would."""
+    if not isinstance(token.jti, str) or not token.jti:
+        raise NotAuthorizedException()
+    return token.jti
