@@ -74,7 +74,7 @@ def _revoked_before_handler(scope: Scope, send: Send) -> Send:
         if replaced:
             return  # the early error's own body
         if message["type"] == "http.response.start" and message["status"] in EARLY_ERROR_STATUSES \
-                and await _revoked_or_unknown(scope):
+                and await _known_revoked(scope):
             replaced = True
             body = error_json(scope, "unauthorized", "this token was revoked; sign in again")
             await send({"type": "http.response.start", "status": 401, "headers": [
@@ -86,7 +86,7 @@ def _revoked_before_handler(scope: Scope, send: Send) -> Send:
     return guarded
 
 
-async def _revoked_or_unknown(scope: Scope) -> bool:
+async def _known_revoked(scope: Scope) -> bool:
     """True for a revoked token; False for none, or when the deny-list cannot answer (the early error stands: nothing
     was accepted)."""
     auth = scope.get("auth")
