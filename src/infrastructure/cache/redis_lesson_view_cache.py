@@ -11,6 +11,7 @@ from redis.exceptions import NoScriptError, RedisError
 
 from application.errors import StorageError
 from application.ports.lesson_view_cache import CachedLessonView, LessonViewCache, ViewForToken
+from infrastructure.redis_calls.pipelined_script import PipelinedScript
 from infrastructure.security.redis_token_deny_list import revoked_key
 
 log = logging.getLogger(__name__)
@@ -70,7 +71,7 @@ class RedisLessonViewCache(LessonViewCache):
         self._stamp_ttl_ms = int(stamp_ttl_s * 1000)
         self._put = redis.register_script(_PUT)
         self._announce = redis.register_script(_ANNOUNCE)
-        self._get_for_token = redis.register_script(_READ_UNLESS_REVOKED)
+        self._get_for_token = PipelinedScript(redis, _READ_UNLESS_REVOKED)  # the hottest read: auto-pipelined
 
     async def _run(self, script: AsyncScript, *keys: str, args: tuple[object, ...] = ()) -> Any:
         """EVALSHA straight on the client (the Script object's own call costs a Protocol isinstance check
@@ -85,9 +86,10 @@ class RedisLessonViewCache(LessonViewCache):
         return [f"{self._prefix}:lesson-view:{tag}", f"{self._prefix}:lesson-stamp:{tag}"]
 
     async def get_for_token(self, lesson_id: UUID, jti: str) -> ViewForToken:
-        """One script: the token's deny-list key and the view (StorageError when Redis cannot answer)."""
+        """One script, pipelined with concurrent reads: the token's deny-list key and the view (StorageError
+        when Redis cannot answer)."""
         try:
-            found = await self._run(self._get_for_token, revoked_key(self._prefix, jti), self._keys(lesson_id)[0])
+            found = await self._get_for_token(revoked_key(self._prefix, jti), self._keys(lesson_id)[0])
         except (RedisError, OSError) as error:
             raise StorageError(f"could not check a token: {type(error).__name__}") from error
         if not isinstance(found, list):

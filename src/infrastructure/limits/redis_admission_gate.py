@@ -7,6 +7,7 @@ from application.errors import StorageError
 from application.ports.admission_gate import Admission, AdmissionGate
 from infrastructure.limits.redis_rate_counter import WINDOW_HIT_LUA, window_count
 from infrastructure.limits.redis_rate_counter import rate_key as counter_key
+from infrastructure.redis_calls.pipelined_script import PipelinedScript
 from infrastructure.security.redis_token_deny_list import revoked_key
 
 # ARGV[2] == '1': KEYS[1] is the token's revocation key (revoked: answer -1, count nothing).
@@ -27,15 +28,16 @@ class RedisAdmissionGate(AdmissionGate):
 
     def __init__(self, redis: Redis, prefix: str) -> None:
         self._prefix = prefix
-        self._admit = redis.register_script(_ADMIT)
+        self._admit = PipelinedScript(redis, _ADMIT)
 
     async def admit(self, token_id: str | None, rate_key: str | None, window_s: int) -> Admission:
-        """One EVALSHA: EXISTS on the revocation key, then INCR (+ PEXPIRE on a new window)."""
+        """One EVALSHA, pipelined with concurrent admissions: EXISTS on the revocation key, then INCR (+ PEXPIRE
+        on a new window)."""
         keys = [] if token_id is None else [revoked_key(self._prefix, token_id)]
         if rate_key is not None:
             keys.append(counter_key(self._prefix, rate_key))
         try:
-            count, ttl_ms = await self._admit(keys=keys, args=[window_s * 1000, "0" if token_id is None else "1"])
+            count, ttl_ms = await self._admit(*keys, args=(window_s * 1000, "0" if token_id is None else "1"))
         except (RedisError, OSError) as error:
             raise StorageError(f"could not admit a request: {type(error).__name__}") from error
         if int(count) < 0:

@@ -1,0 +1,1 @@
+"""Ways of calling Redis that cost less per call than one command per round trip."""
