@@ -2,6 +2,7 @@
 
 import asyncio
 import re
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -18,6 +19,7 @@ from application.ports.lesson_inbox import DailyAllowance, LessonInbox
 from application.ports.lesson_listing import LessonUsage
 from domain.lesson_request import LessonRequest
 from domain.money import Money
+from infrastructure.persistence.batched_statement import BatchedStatement
 from infrastructure.persistence.lesson_mapper import lesson_from_row, lesson_to_row
 from infrastructure.persistence.tables import IDEMPOTENCY_CONSTRAINT
 from infrastructure.persistence.tables import lesson_requests as lessons
@@ -34,10 +36,11 @@ def asyncpg_dsn(database_url: str) -> str:
 
 
 def _insert_sql(columns: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
-    """The INSERT … ON CONFLICT DO NOTHING RETURNING id, compiled once by SQLAlchemy for asyncpg, and the
-    order its positional parameters take."""
-    stmt = (postgresql.insert(lessons).values({name: sa.bindparam(name) for name in columns})
-            .on_conflict_do_nothing(constraint=IDEMPOTENCY_CONSTRAINT).returning(lessons.c.id))
+    """The INSERT … ON CONFLICT DO NOTHING RETURNING id (a data-modifying CTE) and one row with the inserted id
+    or NULL, compiled once by SQLAlchemy for asyncpg, and the order its positional parameters take."""
+    inserted = (postgresql.insert(lessons).values({name: sa.bindparam(name) for name in columns})
+                .on_conflict_do_nothing(constraint=IDEMPOTENCY_CONSTRAINT).returning(lessons.c.id).cte("inserted"))
+    stmt = sa.select(sa.select(inserted.c.id).scalar_subquery())
     compiled = stmt.compile(dialect=asyncpg_dialect.dialect())  # type: ignore[no-untyped-call]
     return compiled.string, tuple(compiled.positiontup or ())
 
@@ -83,9 +86,10 @@ async def _keep_session(_: asyncpg.Connection) -> None:
 
 class AsyncpgLessonInbox(LessonInbox):
     """Bypasses SQLAlchemy's pool and transaction round trips (pre-ping, BEGIN, SAVEPOINT, COMMIT) on the
-    hottest write: the INSERT commits by itself, and `ON CONFLICT … DO NOTHING` on the Idempotency-Key
-    constraint makes concurrent duplicates one row. The pool opens on first use; asyncpg replaces broken
-    connections on the next acquire, so a restarted server answers StorageError (503) and then works again.
+    hottest write: inserts that arrive together go as one batch (BatchedStatement: one round trip and one
+    commit), and `ON CONFLICT … DO NOTHING` on the Idempotency-Key constraint makes concurrent duplicates one
+    row. The pool opens on first use; asyncpg replaces broken connections on the next acquire, so a restarted
+    server answers StorageError (503) and then works again.
     """
 
     def __init__(self, database_url: str, max_connections: int = 32) -> None:
@@ -93,8 +97,8 @@ class AsyncpgLessonInbox(LessonInbox):
         self._max = max_connections
         self._pool: asyncpg.Pool | None = None
         self._opening = asyncio.Lock()
-        self._sql: dict[tuple[str, ...], tuple[str, tuple[str, ...]]] = {}
-        self._within_sql: dict[tuple[str, ...], tuple[str, tuple[str, ...]]] = {}
+        self._inserts: dict[tuple[str, ...], tuple[BatchedStatement, tuple[str, ...]]] = {}
+        self._inserts_within: dict[tuple[str, ...], tuple[BatchedStatement, tuple[str, ...]]] = {}
 
     async def _connections(self) -> asyncpg.Pool:
         if self._pool is None:
@@ -104,34 +108,42 @@ class AsyncpgLessonInbox(LessonInbox):
                                                            init=_json_codecs, reset=_keep_session)
         return self._pool
 
+    def _batched(self, cache: dict[tuple[str, ...], tuple[BatchedStatement, tuple[str, ...]]],
+                 build: Callable[[tuple[str, ...]], tuple[str, tuple[str, ...]]],
+                 columns: tuple[str, ...]) -> tuple[BatchedStatement, tuple[str, ...]]:
+        found = cache.get(columns)
+        if found is None:
+            sql, order = build(columns)
+            found = cache[columns] = (BatchedStatement(sql, self._connections), order)
+        return found
+
     async def insert(self, lesson: LessonRequest) -> bool:
-        """One INSERT … ON CONFLICT DO NOTHING RETURNING id, committed by itself."""
+        """One INSERT … ON CONFLICT DO NOTHING, batched with concurrent inserts and committed with them."""
         row = lesson_to_row(lesson)
-        columns = tuple(row)
-        sql, order = self._sql.get(columns) or self._sql.setdefault(columns, _insert_sql(columns))
-        inserted = await self._run("add a lesson request", "fetchval", sql, *(row[name] for name in order))
-        return inserted is not None
+        statement, order = self._batched(self._inserts, _insert_sql, tuple(row))
+        record = await self._run("add a lesson request", statement.fetchrow(*(row[name] for name in order)))
+        return record[0] is not None
 
     async def insert_within(self, lesson: LessonRequest, allowance: DailyAllowance) -> tuple[bool, LessonUsage]:
-        """The usage read and the conditional INSERT in one autocommitted statement (one round trip)."""
+        """The usage read and the conditional INSERT in one statement, batched with concurrent inserts (a later
+        insert of a batch counts the earlier ones)."""
         row = lesson_to_row(lesson)
-        columns = tuple(row)
-        sql, order = self._within_sql.get(columns) or self._within_sql.setdefault(columns, _insert_within_sql(columns))
+        statement, order = self._batched(self._inserts_within, _insert_within_sql, tuple(row))
         limits = {"usage_user": lesson.requested_by, "usage_since": allowance.since,
                   "max_lessons": allowance.max_lessons, "max_micros": allowance.max_estimated.micros,
                   "new_estimate": lesson.ledger.estimated.micros}
         args = (limits[name] if name in limits else row[name] for name in order)
-        inserted, count, estimated = await self._run("add a lesson request", "fetchrow", sql, *args)
+        inserted, count, estimated = await self._run("add a lesson request", statement.fetchrow(*args))
         return inserted is not None, LessonUsage(count=int(count), estimated=Money(int(estimated)))
 
     async def find_by_idempotency_key(self, requested_by: UUID, key: str) -> LessonRequest | None:
         """The earlier request with this key."""
-        record = await self._run("read a lesson request", "fetchrow", _FIND, requested_by, key)
+        record = await self._run("read a lesson request", self._fetchrow(_FIND, requested_by, key))
         return lesson_from_row(record) if record is not None else None
 
     async def usage_since(self, requested_by: UUID, since: datetime) -> LessonUsage:
         """Count and summed estimates in one aggregate."""
-        count, estimated = await self._run("count a user's lessons", "fetchrow", _USAGE, requested_by, since)
+        count, estimated = await self._run("count a user's lessons", self._fetchrow(_USAGE, requested_by, since))
         return LessonUsage(count=int(count), estimated=Money(int(estimated)))
 
     async def close(self) -> None:
@@ -140,10 +152,13 @@ class AsyncpgLessonInbox(LessonInbox):
             await self._pool.close()
             self._pool = None
 
-    async def _run(self, operation: str, method: str, sql: str, *args: Any) -> Any:
+    async def _fetchrow(self, sql: str, *args: Any) -> Any:
+        pool = await self._connections()
+        return await pool.fetchrow(sql, *args)
+
+    async def _run(self, operation: str, call: Awaitable[Any]) -> Any:
         try:
-            pool = await self._connections()
-            return await getattr(pool, method)(sql, *args)
+            return await call
         except asyncpg.PostgresError as error:
             code = getattr(error, "sqlstate", "") or ""
             raise StorageError(f"could not {operation}: {type(error).__name__}",

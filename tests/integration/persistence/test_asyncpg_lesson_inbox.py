@@ -102,3 +102,25 @@ async def test_insert_within_without_limits_and_a_used_key_is_not_inserted_but_a
     assert [inserted for inserted, _ in answers].count(True) == 1
     assert all(allowance.admits(usage, Money(0)) for _, usage in answers)
     assert (await inbox.usage_since(user, T0 - timedelta(days=1))).count == 1
+
+
+@pytest.mark.req("RDS-024")
+async def test_concurrent_inserts_within_a_quota_never_overshoot_it(inbox: AsyncpgLessonInbox) -> None:
+    """Concurrent inserts go in batches whose later statements count the earlier ones: exactly the quota."""
+    user = uuid4()
+    allowance = DailyAllowance(since=T0, max_lessons=10)
+    answers = await asyncio.gather(*(inbox.insert_within(make_lesson(user, created_at=T0), allowance)
+                                     for _ in range(40)))
+    assert [inserted for inserted, _ in answers].count(True) == 10
+    assert (await inbox.usage_since(user, T0)).count == 10
+
+
+async def test_a_faulty_insert_fails_alone_and_its_batch_is_still_written(inbox: AsyncpgLessonInbox) -> None:
+    user = uuid4()
+    faulty = make_lesson(user)
+    faulty.fingerprint = "f" * 500  # longer than the column: this statement, and only it, fails
+    results = await asyncio.gather(*(inbox.insert(make_lesson(user)) for _ in range(5)), inbox.insert(faulty),
+                                   *(inbox.insert(make_lesson(user)) for _ in range(5)), return_exceptions=True)
+    assert isinstance(results[5], StorageError) and not results[5].retryable
+    assert results[:5] + results[6:] == [True] * 10
+    assert (await inbox.usage_since(user, T0 - timedelta(days=1))).count == 10
