@@ -11,10 +11,11 @@ from litestar.types import ASGIApp, Receive, Scope, Send
 from application.errors import StorageError
 from application.lesson_visibility import visible_by_ownership
 from infrastructure.container.application import ApplicationContainer
+from presentation.http.lesson_create_fast_path import LessonCreateFastPath
+from presentation.http.remembered_token import remembered_token
 from presentation.http.security import BearerJWTMiddleware
 
 _LESSON_PATH = re.compile(r"^/api/v1/lessons/([0-9a-fA-F-]{36})$")
-_AUTHORIZATION = b"authorization"
 
 
 class CachedReadFastPath:
@@ -43,18 +44,12 @@ class CachedReadFastPath:
         match = _LESSON_PATH.match(scope["path"])
         if match is None or scope.get("method") != "GET" or scope.get("query_string"):
             return None
-        header = next((value for name, value in scope["headers"] if name == _AUTHORIZATION), b"")
-        scheme, _, token = header.decode("latin-1").partition(" ")
-        if scheme.lower() != "bearer" or not token.strip():
+        known = remembered_token(scope)
+        if known is None:
             return None
         container: ApplicationContainer = scope["litestar_app"].state.container
-        tokens = container.gateways.verified_tokens()
-        known = tokens.get(tokens.digest(token.strip()))
-        jti = getattr(known.auth, "jti", None) if known is not None else None
-        if known is None or not isinstance(jti, str) or not jti:
-            return None
         try:
-            found = await container.gateways.lesson_views().get_for_token(UUID(match.group(1)), jti)
+            found = await container.gateways.lesson_views().get_for_token(UUID(match.group(1)), known.jti)
         except (ValueError, StorageError):
             return None
         view = found.view
@@ -65,11 +60,12 @@ class CachedReadFastPath:
 
 
 def fast_path_before_auth(app_config: AppConfig) -> AppConfig:
-    """Put the shortcut just before authentication, innermost of the app's middleware, so that tracing (and
-    any other middleware of the app) still wraps every answer; runs after the JWT config added its middleware."""
+    """Put the shortcuts (this read, and LessonCreateFastPath) just before authentication, innermost of the
+    app's middleware, so that tracing (and any other middleware of the app) still wraps every answer; runs
+    after the JWT config added its middleware."""
     is_auth = [isinstance(m, DefineMiddleware) and m.middleware is BearerJWTMiddleware
                for m in app_config.middleware]
     auth = [m for m, flag in zip(app_config.middleware, is_auth, strict=True) if flag]
     others = [m for m, flag in zip(app_config.middleware, is_auth, strict=True) if not flag]
-    app_config.middleware = [*others, CachedReadFastPath, *auth]
+    app_config.middleware = [*others, CachedReadFastPath, LessonCreateFastPath, *auth]
     return app_config

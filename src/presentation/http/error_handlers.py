@@ -167,3 +167,10 @@ def exception_handlers() -> dict[type[Exception] | int, Callable[..., Response[E
         DomainError: on_known_error,
         Exception: on_unexpected,
     }
+
+
+def error_response(request: Request[Any, Any, Any], exc: Exception) -> Response[ErrorBody]:
+    """The answer the app's table gives `exc` (its nearest class in the table), for ASGI code that sends its own."""
+    table = exception_handlers()
+    handler = next((table[kind] for kind in type(exc).__mro__ if kind in table), on_unexpected)
+    return handler(request, exc)

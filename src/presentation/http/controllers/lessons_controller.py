@@ -12,7 +12,7 @@ from litestar.security.jwt import Token
 from application.ports.actor import Actor
 from application.use_cases.cancel_lesson import CancelLesson, CancelLessonCommand
 from application.use_cases.list_lessons import ListLessons, ListLessonsQuery
-from application.use_cases.request_lesson import RequestLesson, RequestLessonCommand
+from application.use_cases.request_lesson import RequestLesson
 from application.use_cases.retry_lesson import RetryLesson, RetryLessonCommand
 from domain.lesson_lifecycle import LessonStatus
 from presentation.http.dependencies import (
@@ -23,6 +23,7 @@ from presentation.http.dependencies import (
     provide_request_lesson,
     provide_retry_lesson,
 )
+from presentation.http.lesson_creation import accepted, lesson_command
 from presentation.http.lesson_presenter import API_PREFIX, present_lesson, present_summary
 from presentation.http.lesson_reads import CachedLessonReads
 from presentation.http.openapi_responses import error_responses
@@ -59,17 +60,12 @@ class LessonsController(Controller):
         """Record a lesson request and answer at once; poll `status_url` for progress.
         Past the per-user rate, daily quota or daily budget: 429 with Retry-After."""
         # The use case checks the token against the deny-list in the same Redis call as the rate limit.
-        result = await use_case.execute(RequestLessonCommand(
-            actor=request.user, student_query=data.student_query, grade_level=data.grade_level, interest=data.interest,
-            requested_modalities=list(data.requested_modalities) if data.requested_modalities is not None else None,
-            language=data.language, student_id=data.student_id, max_cost_usd=data.max_cost_usd,
-            idempotency_key=idempotency_key, trace_id=trace_id_of(request.scope), token_id=_token_id(request.auth),
-        ))
+        # Most requests never get here: LessonCreateFastPath answers them with the same two helpers.
+        result = await use_case.execute(lesson_command(data, request.user, _token_id(request.auth), idempotency_key,
+                                                       trace_id_of(request.scope)))
         note_lesson(request.scope, str(result.lesson_id))
-        url = f"{API_PREFIX}/{result.lesson_id}"
-        body = LessonAccepted(id=result.lesson_id, status=result.status.value, status_url=url,
-                              estimated_cost_usd=result.estimated_cost.usd, created_at=result.created_at)
-        return Response(body, status_code=202, headers={"Location": url})
+        body = accepted(result)
+        return Response(body, status_code=202, headers={"Location": body.status_url})
 
     @get("/{lesson_id:uuid}", operation_id="getLesson", opt={REVOCATION_CHECKED_BY_HANDLER: True},
          dependencies={"reads": Provide(provide_lesson_reads, sync_to_thread=False)},
