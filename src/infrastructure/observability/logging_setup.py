@@ -15,6 +15,8 @@ import msgspec
 import structlog
 from structlog.typing import EventDict, FilteringBoundLogger, Processor
 
+from infrastructure.observability.plain_record_handler import PlainRecordHandler
+
 SECRET_KEYS = frozenset({"password", "access_token", "token", "authorization", "jwt_secret", "secret", "cookie"})
 STUDENT_TEXT_KEYS = frozenset({"student_query", "query", "interest", "narration", "script"})
 REDACTED = "[redacted]"
@@ -23,10 +25,10 @@ _JSON = msgspec.json.Encoder(enc_hook=str)
 
 @dataclass(frozen=True, slots=True)
 class _Destination:
-    """Where configure_logging sends lines: the handler (its stream and lock), the renderer and the level."""
+    """Where configure_logging sends lines: the handler (its stream and lock), the last steps and the level."""
 
     handler: logging.StreamHandler[TextIO]
-    renderer: Processor
+    finish: list[Processor]  # exception formatting (JSON only), then the renderer
     level: int
 
 
@@ -56,9 +58,13 @@ def shared_processors() -> list[Processor]:
         structlog.stdlib.add_log_level,
         structlog.stdlib.add_logger_name,
         structlog.stdlib.ExtraAdder(),
-        structlog.processors.TimeStamper(fmt="iso", utc=True),
-        redact,
+        *_after_fields()[1:],
     ]
+
+
+def _after_fields() -> list[Processor]:
+    """The shared steps once the event has its own fields: context variables, timestamp, redaction."""
+    return [structlog.contextvars.merge_contextvars, structlog.processors.TimeStamper(fmt="iso", utc=True), redact]
 
 
 def configure_logging(*, json_output: bool | None = None, level: int = logging.INFO,
@@ -81,7 +87,7 @@ def configure_logging(*, json_output: bool | None = None, level: int = logging.I
         wrapper_class=structlog.stdlib.BoundLogger,
         cache_logger_on_first_use=False,
     )
-    handler = logging.StreamHandler(stream)
+    handler = PlainRecordHandler(stream, [*_after_fields(), *final[1:], renderer])
     handler.setFormatter(structlog.stdlib.ProcessorFormatter(foreign_pre_chain=shared_processors(),
                                                              processors=[*final, renderer]))
     root = logging.getLogger()
@@ -90,7 +96,7 @@ def configure_logging(*, json_output: bool | None = None, level: int = logging.I
     for noisy in ("uvicorn.access", "aiosqlite", "asyncio"):
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
     _skip_unused_record_fields()
-    _destination = _Destination(handler, renderer, level)
+    _destination = _Destination(handler, [*final[1:], renderer], level)
     return handler
 
 
@@ -104,11 +110,7 @@ def direct_logger(name: str) -> FilteringBoundLogger:
         return structlog.wrap_logger(  # type: ignore[no-any-return]
             stdlib, processors=[structlog.stdlib.render_to_log_kwargs],
             wrapper_class=structlog.make_filtering_bound_logger(stdlib.getEffectiveLevel()))
-    processors: list[Processor] = [
-        structlog.contextvars.merge_contextvars, structlog.processors.add_log_level,
-        structlog.processors.TimeStamper(fmt="iso", utc=True), redact, structlog.processors.format_exc_info,
-        destination.renderer,
-    ]
+    processors: list[Processor] = [structlog.processors.add_log_level, *_after_fields(), *destination.finish]
     logger: FilteringBoundLogger = structlog.wrap_logger(
         _HandlerStream(destination.handler), processors=processors,
         wrapper_class=structlog.make_filtering_bound_logger(destination.level))
