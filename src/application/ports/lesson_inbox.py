@@ -36,9 +36,9 @@ class LessonInbox(Protocol):
 
     async def insert_within(self, lesson: LessonRequest, allowance: DailyAllowance) -> tuple[bool, LessonUsage]:
         """Like `insert`, but only when `allowance` admits the lesson (its estimate is `lesson.ledger.estimated`)
-        next to the user's usage since `allowance.since`; returns whether it was inserted and that usage
-        (read before the insert, in the same step where the store allows). Not inserted although admitted:
-        the Idempotency-Key was used."""
+        next to the user's usage since `allowance.since` (the start of the UTC day the limits count); returns
+        whether it was inserted and that usage (before the insert, in the same step where the store allows).
+        Not inserted although admitted: the Idempotency-Key was used."""
         ...
 
     async def find_by_idempotency_key(self, requested_by: UUID, key: str) -> LessonRequest | None:

@@ -2,8 +2,8 @@
 
 import asyncio
 import re
-from collections.abc import Awaitable, Callable
-from datetime import datetime
+from collections.abc import Awaitable
+from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
@@ -15,6 +15,7 @@ from sqlalchemy.dialects.postgresql import asyncpg as asyncpg_dialect
 from sqlalchemy.engine import make_url
 
 from application.errors import StorageError
+from application.limits.lesson_limits import start_of_day
 from application.ports.lesson_inbox import DailyAllowance, LessonInbox
 from application.ports.lesson_listing import LessonUsage
 from domain.lesson_request import LessonRequest
@@ -22,6 +23,7 @@ from domain.money import Money
 from infrastructure.persistence.batched_statement import BatchedStatement
 from infrastructure.persistence.lesson_mapper import lesson_from_row, lesson_to_row
 from infrastructure.persistence.tables import IDEMPOTENCY_CONSTRAINT
+from infrastructure.persistence.tables import lesson_daily_usage as usage
 from infrastructure.persistence.tables import lesson_requests as lessons
 
 _RETRYABLE_SQLSTATE = re.compile(r"^(08|53|57P0|40001|40P01|55P03)")
@@ -35,39 +37,49 @@ def asyncpg_dsn(database_url: str) -> str:
     return make_url(database_url).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
-def _insert_sql(columns: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
-    """The INSERT … ON CONFLICT DO NOTHING RETURNING id (a data-modifying CTE) and one row with the inserted id
-    or NULL, compiled once by SQLAlchemy for asyncpg, and the order its positional parameters take."""
-    inserted = (postgresql.insert(lessons).values({name: sa.bindparam(name) for name in columns})
-                .on_conflict_do_nothing(constraint=IDEMPOTENCY_CONSTRAINT).returning(lessons.c.id).cte("inserted"))
-    stmt = sa.select(sa.select(inserted.c.id).scalar_subquery())
-    compiled = stmt.compile(dialect=asyncpg_dialect.dialect())  # type: ignore[no-untyped-call]
-    return compiled.string, tuple(compiled.positiontup or ())
+def _admitting_insert_sql(columns: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """One statement for a new lesson under daily limits, compiled once by SQLAlchemy for asyncpg, and the
+    order its positional parameters take:
 
-
-def _insert_within_sql(columns: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
-    """One statement for a lesson under daily limits: the user's usage since a moment (a CTE), the INSERT …
-    SELECT … WHERE there is room ON CONFLICT DO NOTHING RETURNING id (a data-modifying CTE), and the answer
-    (inserted id or NULL, count, summed estimates). Both CTEs read one snapshot, as the aggregate and the
-    INSERT did as two statements; the room test is DailyAllowance.admits in SQL (zero: no limit)."""
+    - `room`: raise the user's counter row for the day by one lesson and the estimate, inserting it for the
+      first lesson of the day, only while it stays within the limits (zero: no limit); the upsert locks the
+      row, so concurrent requests of one user are counted one after the other and never overshoot;
+    - `inserted`: INSERT … SELECT … WHERE `room` answered ON CONFLICT (Idempotency-Key) DO NOTHING RETURNING id;
+    - the answer: the inserted id or NULL, the raised counter (NULL when refused), and the counter as it was
+      (which names the limit when refused)."""
     zero: sa.ColumnClause[int] = sa.literal_column("0", sa.BigInteger())
-    usage = (sa.select(sa.func.count().label("n"),
-                       sa.cast(sa.func.coalesce(sa.func.sum(lessons.c.estimated_micros), zero),
-                               sa.BigInteger()).label("spent"))  # bigint, not numeric: cheaper to decode
-             .where(lessons.c.requested_by == sa.bindparam("usage_user", type_=lessons.c.requested_by.type),
-                    lessons.c.created_at >= sa.bindparam("usage_since", type_=lessons.c.created_at.type))
-             .cte("usage"))
-    max_lessons = sa.bindparam("max_lessons", type_=sa.BigInteger())
-    max_micros = sa.bindparam("max_micros", type_=sa.BigInteger())
-    room = sa.and_(sa.or_(max_lessons <= zero, usage.c.n < max_lessons),
-                   sa.or_(max_micros <= zero,
-                          usage.c.spent + sa.bindparam("new_estimate", type_=sa.BigInteger()) <= max_micros))
-    values = sa.select(*(sa.cast(sa.bindparam(name), lessons.c[name].type) for name in columns)).where(room)
+    one: sa.ColumnClause[int] = sa.literal_column("1", sa.BigInteger())
+    user = sa.cast(sa.bindparam("usage_user"), usage.c.user_id.type)
+    day = sa.cast(sa.bindparam("usage_day"), usage.c.day.type)
+    max_lessons = sa.cast(sa.bindparam("max_lessons"), sa.BigInteger())
+    max_micros = sa.cast(sa.bindparam("max_micros"), sa.BigInteger())
+    estimate = sa.cast(sa.bindparam("new_estimate"), sa.BigInteger())
+    first = sa.select(user, day, one, estimate).where(
+        sa.or_(max_lessons <= zero, max_lessons >= one), sa.or_(max_micros <= zero, estimate <= max_micros))
+    upsert = postgresql.insert(usage).from_select(["user_id", "day", "lessons", "estimated_micros"], first)
+    raised = usage.c.estimated_micros + upsert.excluded.estimated_micros
+    room = upsert.on_conflict_do_update(
+        index_elements=[usage.c.user_id, usage.c.day],
+        set_={"lessons": usage.c.lessons + one, "estimated_micros": raised},
+        where=sa.and_(sa.or_(max_lessons <= zero, usage.c.lessons < max_lessons),
+                      sa.or_(max_micros <= zero, raised <= max_micros)),
+    ).returning(usage.c.lessons, usage.c.estimated_micros).cte("room")
+    values = sa.select(*(sa.cast(sa.bindparam(name), lessons.c[name].type) for name in columns)).where(
+        sa.exists(sa.select(room.c.lessons)))
     inserted = (postgresql.insert(lessons).from_select(list(columns), values)
                 .on_conflict_do_nothing(constraint=IDEMPOTENCY_CONSTRAINT).returning(lessons.c.id).cte("inserted"))
-    stmt = sa.select(sa.select(inserted.c.id).scalar_subquery(), usage.c.n, usage.c.spent)
+    before = sa.select(usage.c.lessons, usage.c.estimated_micros).where(usage.c.user_id == user, usage.c.day == day)
+    stmt = sa.select(sa.select(inserted.c.id).scalar_subquery(), sa.select(room.c.lessons).scalar_subquery(),
+                     sa.select(room.c.estimated_micros).scalar_subquery(),
+                     before.with_only_columns(usage.c.lessons).scalar_subquery(),
+                     before.with_only_columns(usage.c.estimated_micros).scalar_subquery())
     compiled = stmt.compile(dialect=asyncpg_dialect.dialect())  # type: ignore[no-untyped-call]
     return compiled.string, tuple(compiled.positiontup or ())
+
+
+# A duplicate Idempotency-Key that raced its original raised the counter without a lesson: take it back.
+_GIVE_BACK = ("UPDATE lesson_daily_usage SET lessons = lessons - 1, estimated_micros = estimated_micros - $3 "
+              "WHERE user_id = $1 AND day = $2")
 
 
 def _json_text(document: object) -> str:
@@ -97,8 +109,7 @@ class AsyncpgLessonInbox(LessonInbox):
         self._max = max_connections
         self._pool: asyncpg.Pool | None = None
         self._opening = asyncio.Lock()
-        self._inserts: dict[tuple[str, ...], tuple[BatchedStatement, tuple[str, ...]]] = {}
-        self._inserts_within: dict[tuple[str, ...], tuple[BatchedStatement, tuple[str, ...]]] = {}
+        self._statements: dict[tuple[str, ...], tuple[BatchedStatement, tuple[str, ...]]] = {}
 
     async def _connections(self) -> asyncpg.Pool:
         if self._pool is None:
@@ -108,33 +119,38 @@ class AsyncpgLessonInbox(LessonInbox):
                                                            init=_json_codecs, reset=_keep_session)
         return self._pool
 
-    def _batched(self, cache: dict[tuple[str, ...], tuple[BatchedStatement, tuple[str, ...]]],
-                 build: Callable[[tuple[str, ...]], tuple[str, tuple[str, ...]]],
-                 columns: tuple[str, ...]) -> tuple[BatchedStatement, tuple[str, ...]]:
-        found = cache.get(columns)
-        if found is None:
-            sql, order = build(columns)
-            found = cache[columns] = (BatchedStatement(sql, self._connections), order)
-        return found
-
     async def insert(self, lesson: LessonRequest) -> bool:
-        """One INSERT … ON CONFLICT DO NOTHING, batched with concurrent inserts and committed with them."""
-        row = lesson_to_row(lesson)
-        statement, order = self._batched(self._inserts, _insert_sql, tuple(row))
-        record = await self._run("add a lesson request", statement.fetchrow(*(row[name] for name in order)))
-        return record[0] is not None
+        """The admitting insert with no limits (the day's counter still counts the lesson)."""
+        inserted, _ = await self._admit(lesson, DailyAllowance(since=start_of_day(lesson.created_at.astimezone(UTC))))
+        return inserted
 
     async def insert_within(self, lesson: LessonRequest, allowance: DailyAllowance) -> tuple[bool, LessonUsage]:
-        """The usage read and the conditional INSERT in one statement, batched with concurrent inserts (a later
-        insert of a batch counts the earlier ones)."""
+        """The day's counter (`allowance.since` is the start of a UTC day) raised and the lesson inserted in one
+        statement, batched with concurrent inserts; the usage answered is the counter before this lesson."""
+        return await self._admit(lesson, allowance)
+
+    async def _admit(self, lesson: LessonRequest, allowance: DailyAllowance) -> tuple[bool, LessonUsage]:
         row = lesson_to_row(lesson)
-        statement, order = self._batched(self._inserts_within, _insert_within_sql, tuple(row))
-        limits = {"usage_user": lesson.requested_by, "usage_since": allowance.since,
+        columns = tuple(row)
+        found = self._statements.get(columns)
+        if found is None:
+            sql, order = _admitting_insert_sql(columns)
+            found = self._statements[columns] = (BatchedStatement(sql, self._connections), order)
+        statement, order = found
+        estimate = lesson.ledger.estimated.micros
+        limits = {"usage_user": lesson.requested_by, "usage_day": allowance.since,
                   "max_lessons": allowance.max_lessons, "max_micros": allowance.max_estimated.micros,
-                  "new_estimate": lesson.ledger.estimated.micros}
+                  "new_estimate": estimate}
         args = (limits[name] if name in limits else row[name] for name in order)
-        inserted, count, estimated = await self._run("add a lesson request", statement.fetchrow(*args))
-        return inserted is not None, LessonUsage(count=int(count), estimated=Money(int(estimated)))
+        inserted, raised_count, raised_micros, count, micros = await self._run(
+            "add a lesson request", statement.fetchrow(*args))
+        if raised_count is None:
+            return False, LessonUsage(count=int(count or 0), estimated=Money(int(micros or 0)))
+        if inserted is None:
+            await self._run("give back a daily count",
+                            self._execute(_GIVE_BACK, lesson.requested_by, allowance.since, estimate))
+        return inserted is not None, LessonUsage(count=int(raised_count) - 1,
+                                                 estimated=Money(int(raised_micros) - estimate))
 
     async def find_by_idempotency_key(self, requested_by: UUID, key: str) -> LessonRequest | None:
         """The earlier request with this key."""
@@ -151,6 +167,10 @@ class AsyncpgLessonInbox(LessonInbox):
         if self._pool is not None:
             await self._pool.close()
             self._pool = None
+
+    async def _execute(self, sql: str, *args: Any) -> Any:
+        pool = await self._connections()
+        return await pool.execute(sql, *args)
 
     async def _fetchrow(self, sql: str, *args: Any) -> Any:
         pool = await self._connections()

@@ -85,6 +85,18 @@ lesson_requests = sa.Table(
     sa.Index("ix_lesson_requests_reuse", "content_key", "status", "created_at"),
 )
 
+# One row per user and UTC day: the lessons the inbox admitted that day and their summed estimates. The
+# PostgreSQL inbox reads and raises it in the INSERT's own statement (O(1), whatever the day's history); the
+# embedded profile counts `lesson_requests` instead and leaves this table empty.
+lesson_daily_usage = sa.Table(
+    "lesson_daily_usage",
+    metadata,
+    sa.Column("user_id", sa.Uuid(), primary_key=True),
+    sa.Column("day", UtcDateTime(), primary_key=True),
+    sa.Column("lessons", sa.BigInteger(), nullable=False),
+    sa.Column("estimated_micros", sa.BigInteger(), nullable=False),
+)
+
 classes = sa.Table(
     "classes",
     metadata,

@@ -94,5 +94,5 @@ async def test_upgrade_creates_a_new_sqlite_database_and_its_folder(fresh_sqlite
     assert await current_revision(fresh_sqlite_url) == HEAD
     tables, drift = await _inspect(fresh_sqlite_url)
     assert {"users", "lesson_requests", "classes", "class_members", "revoked_tokens", "curriculum_documents",
-            "curriculum_chunks", "alembic_version"} == tables
+            "curriculum_chunks", "lesson_daily_usage", "alembic_version"} == tables
     assert drift == []

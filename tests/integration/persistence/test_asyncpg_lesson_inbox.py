@@ -118,7 +118,7 @@ async def test_concurrent_inserts_within_a_quota_never_overshoot_it(inbox: Async
 async def test_a_faulty_insert_fails_alone_and_its_batch_is_still_written(inbox: AsyncpgLessonInbox) -> None:
     user = uuid4()
     faulty = make_lesson(user)
-    faulty.fingerprint = "f" * 500  # longer than the column: this statement, and only it, fails
+    faulty.idempotency_key = "nul\x00key"  # PostgreSQL refuses a NUL in text: this statement, and only it, fails
     results = await asyncio.gather(*(inbox.insert(make_lesson(user)) for _ in range(5)), inbox.insert(faulty),
                                    *(inbox.insert(make_lesson(user)) for _ in range(5)), return_exceptions=True)
     assert isinstance(results[5], StorageError) and not results[5].retryable
