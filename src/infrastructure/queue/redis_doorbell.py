@@ -13,13 +13,20 @@ from application.ports.job_doorbell import JobDoorbell
 
 MAX_STREAM_LENGTH = 10_000
 GROUP = "workers"
+# One XADD per lesson id in ARGV[2..], the stream capped near ARGV[1] entries: a batch of rings is one command.
+_RING_ALL = """
+for i = 2, #ARGV do
+  redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'lesson', ARGV[i])
+end
+return #ARGV - 1
+"""
 
 
 class RedisDoorbell(JobDoorbell):
     """XADD on ring; XREADGROUP (BLOCK) + XACK on wait.
 
-    Rings are coalesced: `ring` queues the id and returns, one task sends every queued ring as one pipeline
-    of XADDs (one round trip), and rings queued while that round trip is in flight go out in the next one.
+    Rings are coalesced: `ring` queues the id and returns, one task sends every queued ring in one script
+    call (an XADD each, one round trip), and rings queued while that call is in flight go out in the next one.
     Under load a POST so costs a fraction of a Redis round trip; `drain` sends what is queued (shutdown).
 
     Why Streams and not a job queue: the database row is the job and the truth (lease + fence); the stream
@@ -35,6 +42,7 @@ class RedisDoorbell(JobDoorbell):
         self._group_ready = False
         self._queued: list[str] = []
         self._sending: asyncio.Task[None] | None = None
+        self._ring_all = client.register_script(_RING_ALL)
 
     async def ring(self, lesson_id: UUID) -> None:
         """Queue a ring for the next pipeline; a Redis outage loses it (the reconciler re-rings), never raises."""
@@ -51,11 +59,8 @@ class RedisDoorbell(JobDoorbell):
         try:
             while self._queued:
                 batch, self._queued = self._queued, []
-                pipeline = self._client.pipeline(transaction=False)
-                for lesson in batch:
-                    pipeline.xadd(self._key, {"lesson": lesson}, maxlen=MAX_STREAM_LENGTH, approximate=True)
                 try:
-                    await pipeline.execute()
+                    await self._ring_all(keys=[self._key], args=[MAX_STREAM_LENGTH, *batch])
                 except (RedisError, OSError):
                     continue
         finally:
