@@ -5,11 +5,10 @@ Needs wrk (apt-get install wrk), PostgreSQL at 127.0.0.1:5432 and Redis at 127.0
 one uvicorn process (uvloop + httptools) on 127.0.0.1; the lesson API uses the production profile
 (Postgres + Redis) and a worker process completes the lesson that GET reads.
 
-Every POST goes through the checks production runs by default: the per-user rate limit (the Redis script),
-the daily quota and the daily budget (the usage aggregate, read in the INSERT's statement). Their thresholds
-are set high enough that no request is refused, and the POSTs rotate over `--users` students, so that each
-user's history for the day stays near the size the default quota (200 lessons) allows in production: the
-aggregate reads that history on every POST.
+Every POST goes through the checks production runs by default: the per-user rate limit and the token's
+deny-list entry (one Redis script), the daily quota and the daily budget (the user's counter row for the day,
+raised in the INSERT's statement). Their thresholds are set high enough that no request is refused, and the
+POSTs rotate over `--users` students.
 """
 
 import argparse
