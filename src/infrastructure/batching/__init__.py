@@ -1,0 +1,1 @@
+"""Coalescing concurrent calls into batches."""
