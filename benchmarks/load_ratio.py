@@ -42,21 +42,35 @@ NEVER_REFUSED = {"LESSONSMITH_RATE_LIMIT_PER_MINUTE": "1000000", "LESSONSMITH_DA
                  "LESSONSMITH_DAILY_BUDGET_USD": "1000000"}
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time the process has used (Linux /proc; 0 where there is none)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _wrk(
-    url: str, seconds: int, connections: int, token: str | None = None, script: Path | None = None
+    url: str, seconds: int, connections: int, pid: int, token: str | None = None, script: Path | None = None
 ) -> dict[str, float]:
+    """One wrk load: req/s, p50/p99 (ms), non-2xx answers, and the server process's CPU µs per request (a
+    figure that moves less than req/s when other work shares the machine)."""
     command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url]
     if token:
         command[1:1] = ["-H", f"Authorization: Bearer {token}"]
     if script:
         command[1:1] = ["-s", str(script)]
+    cpu_before = _cpu_seconds(pid)
     out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    cpu = _cpu_seconds(pid) - cpu_before
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
     def pct(name: str) -> float:
         value, unit = re.search(rf"\s{name}\s+([\d.]+)(us|ms|s)", out).groups()  # type: ignore[union-attr]
         return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return {"rps": rps, "p50": pct("50%"), "p99": pct("99%"), "non2xx": float(non2xx.group(1)) if non2xx else 0.0}
+    return {"rps": rps, "p50": pct("50%"), "p99": pct("99%"), "non2xx": float(non2xx.group(1)) if non2xx else 0.0,
+            "cpu_us": 1e6 * cpu / max(1.0, rps * seconds)}
 
 
 def _uvicorn(target: str, port: int, env: dict[str, str], *extra: str) -> subprocess.Popen[bytes]:
@@ -128,10 +142,12 @@ def main() -> None:
             rounds = []
             for number in range(1, args.rounds + 1):
                 results = {
-                    "hello-world": _wrk(f"http://127.0.0.1:{hello_port}/hello", args.seconds, args.connections),
+                    "hello-world": _wrk(f"http://127.0.0.1:{hello_port}/hello", args.seconds, args.connections,
+                                        hello.pid),
                     "GET /lessons/{id}": _wrk(f"{base}/api/v1/lessons/{lesson['id']}", args.seconds,
-                                              args.connections, token),
-                    "POST /lessons": _wrk(f"{base}/api/v1/lessons", args.seconds, args.connections, None, script),
+                                              args.connections, api.pid, token),
+                    "POST /lessons": _wrk(f"{base}/api/v1/lessons", args.seconds, args.connections, api.pid, None,
+                                          script),
                 }
                 _print_round(number, results)
                 rounds.append(results)
@@ -142,8 +158,10 @@ def main() -> None:
     if len(rounds) > 1:
         for name in ("GET /lessons/{id}", "POST /lessons"):
             ratios = [r[name]["rps"] / r["hello-world"]["rps"] for r in rounds]
+            by_cpu = [r["hello-world"]["cpu_us"] / r[name]["cpu_us"] for r in rounds if r[name]["cpu_us"] > 0]
             print(f"median ratio {name:<18} {statistics.median(ratios):6.1%}  "
-                  f"(rounds: {', '.join(f'{x:.1%}' for x in ratios)})")
+                  f"(rounds: {', '.join(f'{x:.1%}' for x in ratios)})"
+                  + (f"; by server CPU per request {statistics.median(by_cpu):6.1%}" if by_cpu else ""))
 
 
 def _print_round(number: int, results: dict[str, dict[str, float]]) -> None:
@@ -151,7 +169,7 @@ def _print_round(number: int, results: dict[str, dict[str, float]]) -> None:
     bare = results["hello-world"]["rps"]
     for name, r in results.items():
         print(f"{name:<18} {r['rps']:>9.0f} req/s  p50 {r['p50']:6.2f} ms  p99 {r['p99']:7.2f} ms  "
-              f"non-2xx {r['non2xx']:.0f}  ratio {r['rps'] / bare:6.1%}", flush=True)
+              f"non-2xx {r['non2xx']:.0f}  ratio {r['rps'] / bare:6.1%}  cpu {r['cpu_us']:5.0f} µs/req", flush=True)
 
 
 if __name__ == "__main__":
