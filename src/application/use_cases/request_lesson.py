@@ -70,7 +70,7 @@ class RequestLesson:
     """Any signed-in user asks for a lesson; a teacher may ask for a student of their classes, an admin for any.
 
     Guarantees: nothing is written for an invalid request; one row per user and Idempotency-Key;
-    per-user rate, daily quota and daily budget (when `limits` is given) raise RateLimited before any
+    per-user rate, daily quota and daily budget (`limits`; zero: unlimited) raise RateLimited before any
     write (a replay of an Idempotency-Key is never refused by the daily limits); the row is committed
     (one INSERT through `inbox`, whose unique constraint settles concurrent duplicates) before the
     doorbell rings; a lesson whose estimate exceeds `max_cost_usd` is degraded
@@ -88,7 +88,7 @@ class RequestLesson:
         doorbell: JobDoorbell,
         estimator: CostEstimator,
         available_modalities: frozenset[Modality],
-        limits: LessonLimits | None = None,
+        limits: LessonLimits,
         inbox: LessonInbox | None = None,
     ) -> None:
         self._uow = uow
@@ -102,8 +102,7 @@ class RequestLesson:
 
     async def execute(self, command: RequestLessonCommand) -> RequestLessonResult:
         """Validate, dedupe by Idempotency-Key, insert and commit (one statement through the inbox), ring."""
-        if self._limits is not None:
-            await self._limits.admit(command.actor.user_id, command.token_id)
+        await self._limits.admit(command.actor.user_id, command.token_id)
         spec = self._spec(command)
         fingerprint = _fingerprint(spec, command)
         estimate = self._estimator.estimate(spec)
@@ -155,8 +154,8 @@ class RequestLesson:
     async def _insert(self, lesson: LessonRequest, now: datetime) -> bool:
         """Insert within today's limits: the inbox reads the usage and inserts in one step, and refuses the
         insert when the allowance has no room; then `check_daily` names the limit (RateLimited, nothing written)."""
-        allowance = self._limits.allowance(now) if self._limits is not None else None
-        if allowance is None or self._limits is None:
+        allowance = self._limits.allowance(now)
+        if allowance is None:
             return await self._inbox.insert(lesson)
         inserted, usage = await self._inbox.insert_within(lesson, allowance)
         if not inserted:

@@ -5,6 +5,7 @@ from uuid import uuid4
 
 import pytest
 
+from application.limits.lesson_limits import LessonLimitPolicy, LessonLimits
 from application.ports.actor import Actor
 from application.stages.artifact_reader import ArtifactReader
 from application.stages.artifact_writer import ArtifactWriter
@@ -24,7 +25,9 @@ from application.use_cases.reuse_finished_lesson import ReuseFinishedLesson
 from domain.modality import Modality
 from domain.stage import StageName
 from domain.user import Role
-from tests.unit.fakes import FakeClock, FakeDoorbell, FakeIds, FakeUnitOfWorkFactory
+from infrastructure.limits.in_process_rate_counter import InProcessRateCounter
+from infrastructure.limits.local_admission_gate import LocalAdmissionGate
+from tests.unit.fakes import FakeClock, FakeDenyList, FakeDoorbell, FakeIds, FakeUnitOfWorkFactory
 from tests.unit.media_fakes import FakeIllustrator, FakeNarrator, FakeRenderer
 from tests.unit.observability_fakes import RecordingLogContext, RecordingMetrics
 from tests.unit.stage_fakes import (
@@ -59,7 +62,9 @@ class World:
     log_context: RecordingLogContext = field(default_factory=RecordingLogContext)
 
     def request_lesson(self, available: frozenset[Modality] = frozenset({Modality.TEXT})) -> RequestLesson:
-        return RequestLesson(self.uow, self.clock, FakeIds(), self.doorbell, FakeEstimator(), available)
+        unlimited = LessonLimits(LocalAdmissionGate(FakeDenyList(), InProcessRateCounter(self.clock)),
+                                 LessonLimitPolicy())
+        return RequestLesson(self.uow, self.clock, FakeIds(), self.doorbell, FakeEstimator(), available, unlimited)
 
     def handlers(self) -> dict[StageName, StageHandler]:
         writer = ArtifactWriter(self.store)
