@@ -51,6 +51,9 @@ class ClassNotFound(ApplicationError):
     """No class with that id is visible to the caller (missing and foreign look the same)."""
 
 
+REVOKED_MESSAGE = "this token was revoked; sign in again"
+
+
 class TokenRevoked(ApplicationError):
     """The caller's token was logged out (found by a use case that checks the deny-list itself)."""
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from uuid import UUID
 
-from application.errors import RateLimited, TokenRevoked
+from application.errors import REVOKED_MESSAGE, RateLimited, TokenRevoked
 from application.ports.admission_gate import AdmissionGate
 from application.ports.lesson_inbox import DailyAllowance
 from application.ports.lesson_listing import LessonUsage
@@ -40,7 +40,7 @@ class LessonLimits:
         counted = self._policy.per_minute > 0
         admission = await self._gate.admit(token_id, f"lessons:user:{user_id}" if counted else None, RATE_WINDOW_S)
         if admission.revoked:
-            raise TokenRevoked("this token was revoked; sign in again")
+            raise TokenRevoked(REVOKED_MESSAGE)
         tally = admission.window
         if tally is not None and tally.count > self._policy.per_minute:
             raise RateLimited("rate_limited", f"at most {self._policy.per_minute} lesson requests per minute",

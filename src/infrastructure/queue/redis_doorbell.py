@@ -45,7 +45,7 @@ class RedisDoorbell(JobDoorbell):
         self._ring_all = client.register_script(_RING_ALL)
 
     async def ring(self, lesson_id: UUID) -> None:
-        """Queue a ring for the next pipeline; a Redis outage loses it (the reconciler re-rings), never raises."""
+        """Queue a ring for the next script call; a Redis outage loses it (the reconciler re-rings), never raises."""
         self._queued.append(str(lesson_id))
         if self._sending is None:
             self._sending = asyncio.get_running_loop().create_task(self._send_queued())

@@ -8,8 +8,6 @@ from typing import Any
 
 from litestar import MediaType, Request, Response
 from litestar.exceptions import HTTPException, ValidationException
-from litestar.serialization import encode_json
-from litestar.types import Scope
 
 from application.errors import (
     ApplicationError,
@@ -55,19 +53,14 @@ _CODES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
-def _body(scope: Scope, error: str, message: str, details: list[ErrorDetail]) -> ErrorBody:
-    return ErrorBody(error=error, message=message, details=details, trace_id=trace_id_of(scope),
+def _body(request: Request[Any, Any, Any], error: str, message: str, details: list[ErrorDetail]) -> ErrorBody:
+    return ErrorBody(error=error, message=message, details=details, trace_id=trace_id_of(request.scope),
                      timestamp=datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z"))
-
-
-def error_json(scope: Scope, error: str, message: str) -> bytes:
-    """The encoded DESIGN §5 body, for an answer sent by ASGI code outside Litestar's exception handlers."""
-    return encode_json(_body(scope, error, message, []))
 
 
 def _respond(request: Request[Any, Any, Any], status: int, error: str, message: str,
              details: list[ErrorDetail] | None = None, headers: dict[str, str] | None = None) -> Response[ErrorBody]:
-    return Response(_body(request.scope, error, message, details or []), status_code=status, media_type=MediaType.JSON,
+    return Response(_body(request, error, message, details or []), status_code=status, media_type=MediaType.JSON,
                     headers=headers)
 
 

@@ -56,7 +56,7 @@ class LessonCreateFastPath:
         try:
             result = await use_case.execute(command)
         except Exception as error:  # answered as the app's exception table answers it
-            request: Request[Any, Any, Any] = Request(scope, _replaying([], receive))
+            request: Request[Any, Any, Any] = Request(scope, receive)
             response = error_response(request, error).to_asgi_response(app=None, request=request)
             await response(scope, receive, send)
             return

@@ -1,10 +1,8 @@
 """POST /lessons in both of its forms (the Litestar route and its ASGI shortcut): the command and the answer."""
 
-from uuid import UUID
-
 from application.ports.actor import Actor
 from application.use_cases.request_lesson import RequestLessonCommand, RequestLessonResult
-from presentation.http.lesson_presenter import API_PREFIX
+from presentation.http.lesson_presenter import lesson_url
 from presentation.http.schemas.lesson_request_schemas import CreateLessonBody, LessonAccepted
 
 
@@ -23,8 +21,3 @@ def accepted(result: RequestLessonResult) -> LessonAccepted:
     """The 202 body; its `status_url` is also the Location header."""
     return LessonAccepted(id=result.lesson_id, status=result.status.value, status_url=lesson_url(result.lesson_id),
                           estimated_cost_usd=result.estimated_cost.usd, created_at=result.created_at)
-
-
-def lesson_url(lesson_id: UUID) -> str:
-    """Where a lesson is polled."""
-    return f"{API_PREFIX}/{lesson_id}"

@@ -1,5 +1,7 @@
 """Turns a lesson request into its public view; internal fields (fence, lease, fingerprint) never leave."""
 
+from uuid import UUID
+
 from domain.cost_ledger import CostLine
 from domain.failure import Failure
 from domain.grounding import GroundingReport
@@ -26,9 +28,9 @@ from presentation.http.schemas.lesson_view_schemas import (
 API_PREFIX = "/api/v1/lessons"
 
 
-def lesson_url(lesson: LessonRequest) -> str:
+def lesson_url(lesson_id: UUID) -> str:
     """Where to poll this lesson."""
-    return f"{API_PREFIX}/{lesson.id}"
+    return f"{API_PREFIX}/{lesson_id}"
 
 
 def _failure(failure: Failure | None) -> FailureView | None:
@@ -97,7 +99,7 @@ def present_lesson(lesson: LessonRequest) -> LessonView:
         lesson=_content(lesson, lesson.script) if lesson.script else None,
         artifacts=[
             ArtifactView(modality=a.modality.value, name=a.name, content_type=a.content_type, bytes=a.size_bytes,
-                         sha256=a.sha256, url=f"{lesson_url(lesson)}/artifacts/{a.name}")
+                         sha256=a.sha256, url=f"{lesson_url(lesson.id)}/artifacts/{a.name}")
             for a in lesson.artifacts
         ],
         cost=CostView(currency="USD", total_usd=lesson.ledger.spent.usd, saved_usd=lesson.ledger.saved.usd,
@@ -115,5 +117,5 @@ def present_summary(lesson: LessonRequest) -> LessonSummaryView:
         id=lesson.id, status=lesson.status.value, student_query=lesson.spec.query.text,
         grade_level=lesson.spec.grade.value, requested_modalities=lesson.spec.modalities.names(),
         progress=lesson.progress, created_at=lesson.created_at,
-        title=lesson.script.title if lesson.script else None, status_url=lesson_url(lesson),
+        title=lesson.script.title if lesson.script else None, status_url=lesson_url(lesson.id),
     )

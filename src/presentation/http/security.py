@@ -3,6 +3,7 @@
 from typing import Any
 from uuid import UUID
 
+from litestar import Request
 from litestar.connection import ASGIConnection
 from litestar.enums import ScopeType
 from litestar.exceptions import NotAuthorizedException, PermissionDeniedException
@@ -11,12 +12,12 @@ from litestar.middleware import AuthenticationResult
 from litestar.security.jwt import JWTAuth, JWTAuthenticationMiddleware, Token
 from litestar.types import Message, Receive, Scope, Send
 
-from application.errors import StorageError
+from application.errors import REVOKED_MESSAGE, StorageError, TokenRevoked
 from application.ports.actor import Actor
 from application.ports.token_deny_list import TokenDenyList
 from domain.user import Role
 from infrastructure.security.verified_token_cache import VerifiedToken, VerifiedTokenCache
-from presentation.http.error_handlers import error_json
+from presentation.http.error_handlers import error_response
 
 # Route option: the handler checks the deny-list itself, in the same round trip as its own read.
 REVOCATION_CHECKED_BY_HANDLER = "revocation_checked_by_handler"
@@ -33,7 +34,7 @@ class BearerJWTMiddleware(JWTAuthenticationMiddleware):
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """On routes whose handler checks the deny-list, an error answered before the handler ran is guarded."""
         if scope["type"] == ScopeType.HTTP and scope["route_handler"].opt.get(REVOCATION_CHECKED_BY_HANDLER, False):
-            send = _revoked_before_handler(scope, send)
+            send = _revoked_before_handler(scope, receive, send)
         await super().__call__(scope, receive, send)
 
     async def authenticate_request(self, connection: ASGIConnection[Any, Any, Any, Any]) -> AuthenticationResult:
@@ -64,7 +65,7 @@ class BearerJWTMiddleware(JWTAuthenticationMiddleware):
         return AuthenticationResult(user=known.actor, auth=known.auth)
 
 
-def _revoked_before_handler(scope: Scope, send: Send) -> Send:
+def _revoked_before_handler(scope: Scope, receive: Receive, send: Send) -> Send:
     """`send`, except that an early error (EARLY_ERROR_STATUSES: the handler, and so its deny-list check, never
     ran) becomes the 401 the middleware would have answered when the caller's token is revoked."""
     replaced = False
@@ -76,10 +77,9 @@ def _revoked_before_handler(scope: Scope, send: Send) -> Send:
         if message["type"] == "http.response.start" and message["status"] in EARLY_ERROR_STATUSES \
                 and await _known_revoked(scope):
             replaced = True
-            body = error_json(scope, "unauthorized", "this token was revoked; sign in again")
-            await send({"type": "http.response.start", "status": 401, "headers": [
-                (b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
-            await send({"type": "http.response.body", "body": body, "more_body": False})
+            request: Request[Any, Any, Any] = Request(scope, receive)
+            refusal = error_response(request, TokenRevoked(REVOKED_MESSAGE))
+            await refusal.to_asgi_response(app=None, request=request)(scope, receive, send)
             return
         await send(message)
 
