@@ -25,10 +25,9 @@ _JSON = msgspec.json.Encoder(enc_hook=str)
 
 @dataclass(frozen=True, slots=True)
 class _Destination:
-    """Where configure_logging sends lines: the handler (its stream and lock), the last steps and the level."""
+    """Where configure_logging sends lines: the handler (its processors, stream and lock) and the level."""
 
-    handler: logging.StreamHandler[TextIO]
-    finish: list[Processor]  # exception formatting (JSON only), then the renderer
+    handler: PlainRecordHandler
     level: int
 
 
@@ -96,7 +95,7 @@ def configure_logging(*, json_output: bool | None = None, level: int = logging.I
     for noisy in ("uvicorn.access", "aiosqlite", "asyncio"):
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
     _skip_unused_record_fields()
-    _destination = _Destination(handler, [*final[1:], renderer], level)
+    _destination = _Destination(handler, level)
     return handler
 
 
@@ -110,7 +109,7 @@ def direct_logger(name: str) -> FilteringBoundLogger:
         return structlog.wrap_logger(  # type: ignore[no-any-return]
             stdlib, processors=[structlog.stdlib.render_to_log_kwargs],
             wrapper_class=structlog.make_filtering_bound_logger(stdlib.getEffectiveLevel()))
-    processors: list[Processor] = [structlog.processors.add_log_level, *_after_fields(), *destination.finish]
+    processors: list[Processor] = [structlog.processors.add_log_level, *destination.handler.processors]
     logger: FilteringBoundLogger = structlog.wrap_logger(
         _HandlerStream(destination.handler), processors=processors,
         wrapper_class=structlog.make_filtering_bound_logger(destination.level))
@@ -120,17 +119,12 @@ def direct_logger(name: str) -> FilteringBoundLogger:
 class _HandlerStream:
     """The end of a direct logger: one rendered line to the handler's stream, under the handler's lock."""
 
-    def __init__(self, handler: logging.StreamHandler[TextIO]) -> None:
+    def __init__(self, handler: PlainRecordHandler) -> None:
         self._handler = handler
 
     def msg(self, line: str) -> None:
-        """Write the line and flush, as the handler would."""
-        self._handler.acquire()
-        try:
-            self._handler.stream.write(line + "\n")
-            self._handler.flush()
-        finally:
-            self._handler.release()
+        """Write the line as the handler writes its own."""
+        self._handler.write_line(line)
 
     debug = info = warning = error = critical = exception = msg
 

@@ -18,7 +18,16 @@ class PlainRecordHandler(logging.StreamHandler[TextIO]):
 
     def __init__(self, stream: TextIO, processors: Sequence[Processor]) -> None:
         super().__init__(stream)
-        self._processors = tuple(processors)
+        self.processors = tuple(processors)
+
+    def write_line(self, line: str) -> None:
+        """Write one rendered line and flush, under the handler's lock (also for lines rendered elsewhere)."""
+        self.acquire()
+        try:
+            self.stream.write(line + self.terminator)
+            self.flush()
+        finally:
+            self.release()
 
     def emit(self, record: logging.LogRecord) -> None:
         """Write one rendered line (the formatter's for structlog's records)."""
@@ -26,9 +35,7 @@ class PlainRecordHandler(logging.StreamHandler[TextIO]):
             super().emit(record)
             return
         try:
-            line = self._render(record)
-            self.stream.write(line + self.terminator)
-            self.flush()
+            self.write_line(self._render(record))
         except RecursionError:
             raise
         except Exception:
@@ -43,6 +50,6 @@ class PlainRecordHandler(logging.StreamHandler[TextIO]):
         if record.stack_info:
             event["stack_info"] = record.stack_info
         rendered: Any = event
-        for processor in self._processors:
+        for processor in self.processors:
             rendered = processor(None, method, rendered)
         return str(rendered)
