@@ -32,10 +32,13 @@ class RedisAdmissionGate(AdmissionGate):
 
     async def admit(self, token_id: str | None, rate_key: str | None, window_s: int) -> Admission:
         """One EVALSHA, pipelined with concurrent admissions: EXISTS on the revocation key, then INCR (+ PEXPIRE
-        on a new window)."""
+        on a new window). With nothing to check (no token, no rate key) it asks Redis nothing, as the local gate:
+        a Redis outage then cannot refuse a request that needs no Redis (the doorbell's ring never raises)."""
         keys = [] if token_id is None else [revoked_key(self._prefix, token_id)]
         if rate_key is not None:
             keys.append(counter_key(self._prefix, rate_key))
+        if not keys:
+            return Admission(revoked=False)
         try:
             count, ttl_ms = await self._admit(*keys, args=(window_s * 1000, "0" if token_id is None else "1"))
         except (RedisError, OSError) as error:

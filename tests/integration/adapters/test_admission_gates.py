@@ -7,7 +7,8 @@ from datetime import timedelta
 import pytest
 from redis.asyncio import Redis
 
-from application.ports.admission_gate import AdmissionGate
+from application.errors import StorageError
+from application.ports.admission_gate import Admission, AdmissionGate
 from application.ports.rate_counter import RateCounter
 from application.ports.token_deny_list import TokenDenyList
 from infrastructure.limits.in_process_rate_counter import InProcessRateCounter
@@ -16,6 +17,7 @@ from infrastructure.limits.redis_admission_gate import RedisAdmissionGate
 from infrastructure.limits.redis_rate_counter import RedisRateCounter
 from infrastructure.security.redis_token_deny_list import RedisTokenDenyList
 from tests.conftest import REDIS_URL, redis_prefix
+from tests.faults.servers import free_port
 from tests.unit.fakes import FakeClock, FakeDenyList
 
 pytestmark = pytest.mark.req("RDS-024", "RDS-050")
@@ -74,3 +76,19 @@ async def test_concurrent_admissions_across_clients_count_exactly(
         for client in clients:
             await client.aclose()
 
+
+
+async def test_with_nothing_to_check_the_redis_gate_admits_without_redis() -> None:
+    """No token and no rate key (the CLI's requests with the per-minute limit off) ask Redis nothing, as the
+    local gate asks its deny-list and counter nothing: a Redis outage cannot refuse them. A request with
+    something to check still needs Redis, and its failure is a StorageError (503 over HTTP)."""
+    client = Redis.from_url(f"redis://127.0.0.1:{free_port()}/0", socket_connect_timeout=2)
+    try:
+        gate = RedisAdmissionGate(client, "nowhere")
+        assert await gate.admit(None, None, 60) == Admission(revoked=False)
+        with pytest.raises(StorageError):
+            await gate.admit("live", None, 60)
+        with pytest.raises(StorageError):
+            await gate.admit(None, "k", 60)
+    finally:
+        await client.aclose()
