@@ -110,6 +110,10 @@ class VertexFake:
         """Answer 503 to everything for `seconds` from now."""
         self.plan.outage_until = time.monotonic() + seconds
 
+    def end_outage(self) -> None:
+        """Answer again from now on (ends an outage of any length, `outage(float("inf"))` included)."""
+        self.plan.outage_until = 0.0
+
     def answered(self) -> Counter[str]:
         """How many requests got each kind of answer ("ok" or a fault name)."""
         with self._lock:

@@ -1,8 +1,9 @@
 """A fault drill: throw-away servers, worker processes, a lesson load and the journal of the slow upstream."""
 
-import asyncio
+import contextlib
 import json
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -25,6 +26,7 @@ from infrastructure.container.application import ApplicationContainer, build_con
 from presentation.runtime import start_services
 from tests.corpus_support import ingest_shipped_corpus
 from tests.faults.servers import ThrowawayPostgres, ThrowawayRedis
+from tests.hang_guard import poll_until
 
 LEASE_S = 3.0
 RECONCILE_S = 1.0
@@ -82,9 +84,10 @@ class Drill:
 
     def start_worker(self, concurrency: int = 4) -> subprocess.Popen[bytes]:
         """A `lessonsmith worker` process; returns once it says it is running."""
-        process = subprocess.Popen([sys.executable, "-m", "presentation.cli.main", "worker", "--concurrency",
-                                    str(concurrency)], env=self.env, stdout=subprocess.PIPE,
-                                   stderr=subprocess.DEVNULL)
+        log = self.root / f"worker-{secrets.token_hex(4)}.log"
+        with log.open("ab") as stderr:  # the child keeps its own copy of the descriptor
+            process = subprocess.Popen([sys.executable, "-m", "presentation.cli.main", "worker", "--concurrency",
+                                        str(concurrency)], env=self.env, stdout=subprocess.PIPE, stderr=stderr)
         assert process.stdout is not None
         line = process.stdout.readline()
         assert b"worker running" in line, line
@@ -104,6 +107,18 @@ class Drill:
         for process in self.workers:
             process.wait(timeout=60)
         self.workers.clear()
+
+    def log_events(self, event: str) -> list[dict[str, Any]]:
+        """The JSON log lines named `event` that any worker wrote so far (a SIGKILLed worker's last line may be
+        cut short: lines that are not JSON are skipped)."""
+        found = []
+        for log in sorted(self.root.glob("worker-*.log")):
+            for line in log.read_text(errors="replace").splitlines():
+                with contextlib.suppress(ValueError):
+                    record = json.loads(line)
+                    if isinstance(record, dict) and record.get("event") == event:
+                        found.append(record)
+        return found
 
     def journal_lines(self) -> list[dict[str, Any]]:
         """Every call the slow upstream journaled so far."""
@@ -135,15 +150,14 @@ class Load:
             rows = await connection.execute(sa.text("SELECT status, count(*) FROM lesson_requests GROUP BY status"))
             return {str(status): int(count) for status, count in rows}
 
-    async def drain(self, timeout_s: float) -> dict[str, int]:
-        """Wait until every lesson is terminal (or the timeout passes); returns the status counts."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout_s
-        while True:
+    async def drain(self) -> dict[str, int]:
+        """Wait until every lesson is terminal (hang-guarded); returns the status counts."""
+
+        async def terminal() -> dict[str, int] | None:
             counts = await self.statuses()
-            if counts.get("queued", 0) + counts.get("running", 0) == 0 or loop.time() > deadline:
-                return counts
-            await asyncio.sleep(0.25)
+            return None if counts.get("queued", 0) + counts.get("running", 0) else counts
+
+        return await poll_until(terminal, "every lesson reaching a terminal status", interval_s=0.25)
 
 
 async def create_database(postgres: ThrowawayPostgres, name: str, embedder: Embedder) -> None:
@@ -169,9 +183,9 @@ async def api_side(drill: Drill, *, doorbell_override: object | None = None) -> 
     return Load(container, Actor(created.user.id, Role.STUDENT))
 
 
-def open_calls(lines: list[dict[str, Any]]) -> Iterator[tuple[int, str]]:
-    """(pid, lesson) of upstream calls that started and have not ended."""
+def open_calls(lines: list[dict[str, Any]]) -> Iterator[tuple[int, str, int]]:
+    """(pid, lesson, attempt) of upstream calls that started and have not ended."""
     ended = {(x["pid"], x["lesson"], x["stage"], x["attempt"]) for x in lines if x["event"] == "end"}
     for x in lines:
         if x["event"] == "start" and (x["pid"], x["lesson"], x["stage"], x["attempt"]) not in ended:
-            yield x["pid"], x["lesson"]
+            yield x["pid"], x["lesson"], x["attempt"]

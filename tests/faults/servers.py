@@ -12,6 +12,8 @@ import subprocess
 import time
 from pathlib import Path
 
+from tests.hang_guard import HANG_GUARD_S, hung
+
 PG_BIN = Path(os.environ.get("LESSONSMITH_TEST_PG_BIN", "/usr/lib/postgresql/15/bin"))
 
 
@@ -22,14 +24,14 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def wait_for_port(port: int, timeout_s: float = 20.0) -> None:
-    """Block until something accepts connections on 127.0.0.1:`port`."""
+def wait_for_port(port: int, timeout_s: float = HANG_GUARD_S) -> None:
+    """Block until something accepts connections on 127.0.0.1:`port` (polled; `timeout_s` is a hang guard)."""
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.2):
             return
         time.sleep(0.05)
-    raise TimeoutError(f"nothing listens on port {port} after {timeout_s}s")
+    raise hung(f"a server listening on port {port}", timeout_s)
 
 
 def _as_postgres(*command: str) -> list[str]:

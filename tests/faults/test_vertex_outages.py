@@ -1,24 +1,24 @@
 """Vertex AI misbehaving under load: 30 % throttling and server errors, then a full outage.
 
-The outage lasts LESSONSMITH_TEST_OUTAGE_S seconds (8 in the suite, which keeps it fast; the breaker resets
-every second, so 8 s already spans eight open/half-open cycles); `benchmarks/vertex_outage.py` runs the
-full 60 s one."""
+The suite's outage lasts until the fake has refused REFUSED requests for the lesson model (twice one lesson's
+tries: the breaker has opened and re-opened on its half-open probes), however long that takes on a busy machine;
+`benchmarks/vertex_outage.py` holds one for 60 s and reports the times."""
 
-import os
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
 from tests.fakes.cloud_profile import CloudService, start_cloud_service
-from tests.faults.vertex_drills import outage_drill, request_all, wait_all
+from tests.faults.vertex_drills import outage_drill, refused, request_all, wait_all
 
 pytestmark = pytest.mark.req("RDS-073")
 
 MAX_ATTEMPTS = 5
 MAX_DELIVERIES = 3  # QueueSettings default
 REQUESTS_PER_RUN = {"write": 1}
-OUTAGE_S = float(os.environ.get("LESSONSMITH_TEST_OUTAGE_S", "8"))
+REFUSED = 2 * MAX_ATTEMPTS
+LESSON_MODEL = "gemini-2.5-flash"  # VertexSettings.vertex_script_model: the write stage's model
 
 
 @pytest.fixture
@@ -30,7 +30,7 @@ async def cloud(tmp_path: Path) -> AsyncIterator[CloudService]:
 
 async def test_thirty_percent_throttling_still_completes_lessons_within_the_attempt_cap(cloud: CloudService) -> None:
     cloud.vertex.plan.error_rate = 0.30
-    lessons = await wait_all(cloud, await request_all(cloud, 100, ["text"]), timeout_s=240)
+    lessons = await wait_all(cloud, await request_all(cloud, 100, ["text"]))
     completed = sum(1 for lesson in lessons if lesson["status"] == "completed")
     per_lesson, worst_stage_ratio = [], 0.0
     for lesson in lessons:
@@ -56,10 +56,10 @@ async def test_thirty_percent_throttling_still_completes_lessons_within_the_atte
 
 
 async def test_lessons_wait_out_an_outage_and_complete_after_it(cloud: CloudService) -> None:
-    report = await outage_drill(cloud, OUTAGE_S, lessons=12)
+    report = await outage_drill(cloud, lambda: refused(cloud, LESSON_MODEL, REFUSED), lessons=12)
     print("\n" + report.summary())
+    assert report.ended_during_outage == 0  # no lesson completed (nor gave up) while Vertex AI was down
     assert all(lesson["status"] == "completed" for lesson in report.lessons), [x["error"] for x in report.lessons]
-    assert report.took_s >= OUTAGE_S
     assert sum(w["breaker_opens"] for w in report.writes) >= 1
     # without the breaker each lesson would spend MAX_ATTEMPTS x MAX_DELIVERIES requests and then fail
     assert report.refused_requests < 12 * MAX_ATTEMPTS * MAX_DELIVERIES
