@@ -10,5 +10,8 @@ bash scripts/setup_browser.sh
 echo "== ruff"; .venv/bin/ruff check src tests benchmarks
 echo "== mypy --strict"; .venv/bin/mypy
 echo "== import-linter"; .venv/bin/lint-imports
-echo "== pytest"; .venv/bin/pytest "$@"
+# Coverage belongs to the full run (not to pytest's addopts, or every partial run would fail the floor): branch
+# coverage over src, coverage.json for `docs check`, and [tool.coverage.report] fail_under, which pytest-cov enforces.
+echo "== pytest"; .venv/bin/pytest --cov=src --cov-branch --cov-report=term:skip-covered \
+  --cov-report=json:coverage.json "$@"
 echo "== docs check"; .venv/bin/lessonsmith docs check
