@@ -1,9 +1,10 @@
 """A small client that keeps HTTP details out of the e2e test bodies."""
 
-import asyncio
 from typing import Any
 
 from httpx import AsyncClient, Response
+
+from tests.hang_guard import HANG_GUARD_S, poll_until
 
 TERMINAL = {"completed", "failed", "cancelled", "rejected"}
 
@@ -42,15 +43,14 @@ class ApiClient:
     async def get(self, path: str) -> Response:
         return await self.client.get(path, headers=self.headers)
 
-    async def wait_until_terminal(self, lesson_id: str, timeout_s: float = 15.0) -> dict[str, Any]:
-        deadline = asyncio.get_running_loop().time() + timeout_s
-        while True:
+    async def wait_until_terminal(self, lesson_id: str, timeout_s: float = HANG_GUARD_S) -> dict[str, Any]:
+        """The lesson's document once its status is terminal (polled; `timeout_s` is only a hang guard)."""
+
+        async def terminal() -> dict[str, Any] | None:
             body: dict[str, Any] = (await self.get_lesson(lesson_id)).json()
-            if body["status"] in TERMINAL:
-                return body
-            if asyncio.get_running_loop().time() > deadline:
-                raise AssertionError(f"lesson {lesson_id} still {body['status']} after {timeout_s}s")
-            await asyncio.sleep(0.05)
+            return body if body["status"] in TERMINAL else None
+
+        return await poll_until(terminal, f"lesson {lesson_id} reaching a terminal status", timeout_s=timeout_s)
 
     async def add_document(self, markdown: str | bytes) -> Response:
         content = markdown.encode() if isinstance(markdown, str) else markdown

@@ -54,11 +54,11 @@ def saved_lines(lesson: dict[str, Any]) -> dict[str, str]:
 
 async def test_an_identical_request_reuses_the_finished_lesson(backend: Service) -> None:
     first_id = (await backend.student.request_lesson(BODY)).json()["id"]
-    first = await backend.student.wait_until_terminal(first_id, timeout_s=60)
+    first = await backend.student.wait_until_terminal(first_id)
     assert first["status"] == "completed" and REUSED not in saved_lines(first).values()
     same = {**BODY, "student_query": "  how do PLANTS make food ", "grade_level": 5, "interest": "Music"}
     second_id = (await backend.other_student.request_lesson(same)).json()["id"]
-    second = await backend.other_student.wait_until_terminal(second_id, timeout_s=60)
+    second = await backend.other_student.wait_until_terminal(second_id)
 
     assert second_id != first_id and second["status"] == "completed"
     assert second["lesson"]["sections"] == first["lesson"]["sections"]
@@ -77,8 +77,8 @@ async def test_an_identical_request_reuses_the_finished_lesson(backend: Service)
 
 async def test_a_different_request_is_generated_anew(backend: Service) -> None:
     first_id = (await backend.student.request_lesson(BODY)).json()["id"]
-    await backend.student.wait_until_terminal(first_id, timeout_s=60)
+    await backend.student.wait_until_terminal(first_id)
     other_id = (await backend.student.request_lesson({**BODY, "interest": "soccer"})).json()["id"]
-    other = await backend.student.wait_until_terminal(other_id, timeout_s=60)
+    other = await backend.student.wait_until_terminal(other_id)
     assert other["status"] == "completed" and REUSED not in saved_lines(other).values()
     assert other["lesson"]["hook"] != (await backend.student.get_lesson(first_id)).json()["lesson"]["hook"]

@@ -54,7 +54,7 @@ async def test_every_modality_completes_with_real_media_that_downloads_intact(
 ) -> None:
     accepted = await service.student.request_lesson(SHORT_LESSON)
     assert accepted.status_code == 202, accepted.text
-    lesson = await service.student.wait_until_terminal(accepted.json()["id"], timeout_s=60)
+    lesson = await service.student.wait_until_terminal(accepted.json()["id"])
     assert lesson["status"] == "completed", lesson["error"]
     assert {s["name"]: s["status"] for s in lesson["stages"]} == {name.value: "completed" for name in StageName}
     assert lesson["degraded_from"] is None
@@ -121,7 +121,7 @@ async def test_an_over_budget_video_lesson_becomes_narrated_slides_and_says_why(
     body = {**SHORT_LESSON, "requested_modalities": ["video"], "max_cost_usd": "0.28"}
     accepted = await service.student.request_lesson(body)
     assert accepted.status_code == 202 and float(accepted.json()["estimated_cost_usd"]) <= 0.28
-    lesson = await service.student.wait_until_terminal(accepted.json()["id"], timeout_s=60)
+    lesson = await service.student.wait_until_terminal(accepted.json()["id"])
     assert lesson["status"] == "completed" and lesson["requested_modalities"] == ["audio", "image"]
     assert lesson["degraded_from"] == ["video"] and "above max_cost_usd $0.28" in lesson["degradation_reason"]
     notes = {(x["stage"], x["kind"], x["note"]) for x in lesson["cost"]["lines"]}

@@ -29,7 +29,7 @@ async def cloud(tmp_path: Path) -> AsyncIterator[CloudService]:
 async def test_a_video_lesson_is_written_spoken_drawn_and_stored_in_the_cloud(cloud: CloudService) -> None:
     student = cloud.service.student
     lesson_id = (await student.request_lesson(VIDEO)).json()["id"]
-    lesson = await student.wait_until_terminal(lesson_id, timeout_s=90)
+    lesson = await student.wait_until_terminal(lesson_id)
     assert lesson["status"] == "completed", (lesson["error"], [s["error"] for s in lesson["stages"]])
     stages = {s["name"]: s for s in lesson["stages"]}
     for name in ("write", "narrate", "illustrate"):
@@ -52,7 +52,7 @@ async def test_a_video_lesson_is_written_spoken_drawn_and_stored_in_the_cloud(cl
 async def test_the_artifact_route_redirects_to_a_signed_url_after_the_ownership_check(cloud: CloudService) -> None:
     student = cloud.service.student
     lesson_id = (await student.request_lesson()).json()["id"]
-    lesson = await student.wait_until_terminal(lesson_id, timeout_s=60)
+    lesson = await student.wait_until_terminal(lesson_id)
     artifact = next(a for a in lesson["artifacts"] if a["name"] == "lesson.md")
     assert (await cloud.service.other_student.get(artifact["url"])).status_code == 404
     redirect = await student.get(artifact["url"])
@@ -71,7 +71,7 @@ async def test_the_artifact_route_redirects_to_a_signed_url_after_the_ownership_
 async def test_a_second_run_of_finished_stages_uploads_nothing(cloud: CloudService) -> None:
     student = cloud.service.student
     lesson_id = (await student.request_lesson({**VIDEO, "requested_modalities": ["audio", "image"]})).json()["id"]
-    assert (await student.wait_until_terminal(lesson_id, timeout_s=60))["status"] == "completed"
+    assert (await student.wait_until_terminal(lesson_id))["status"] == "completed"
     uploads, requests = len(cloud.gcs.uploads()), len(cloud.vertex.calls)
     container = cloud.service.container
     async with container.gateways.uow()() as uow:
@@ -94,7 +94,7 @@ async def test_a_safety_block_fails_the_lesson_with_its_reason_and_is_never_retr
     student = cloud.service.student
     body = {**VIDEO, "student_query": "How do plants make food? ZEBRA-BLOCK", "requested_modalities": ["text"]}
     lesson_id = (await student.request_lesson(body)).json()["id"]
-    lesson = await student.wait_until_terminal(lesson_id, timeout_s=30)
+    lesson = await student.wait_until_terminal(lesson_id)
     assert lesson["status"] == "failed"
     assert lesson["error"]["code"] == "safety_blocked" and not lesson["error"]["retryable"]
     assert "SAFETY (HARM_CATEGORY_DANGEROUS_CONTENT)" in lesson["error"]["message"]

@@ -1,7 +1,7 @@
 """GET /metrics after a few lessons, parsed with prometheus_client's own parser: every series is there
 and its values add up to what the test did."""
 
-import asyncio
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +9,7 @@ import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
 from tests.e2e.conftest import Service, embedded_settings, start_service
+from tests.unit.fakes import FakeClock
 
 pytestmark = pytest.mark.req("RDS-068")
 
@@ -88,12 +89,14 @@ async def test_metrics_after_a_few_lessons(service: Service) -> None:
 
 async def test_queue_gauges_show_a_backlog(tmp_path: Path) -> None:
     async for idle in start_service(embedded_settings(tmp_path, embedded_workers=False)):
+        clock = FakeClock(datetime.now(UTC))  # the lessons are stamped and their wait measured on this clock
+        idle.container.gateways.clock.override(clock)
         for _ in range(2):
             assert (await idle.student.request_lesson()).status_code == 202
-        await asyncio.sleep(0.2)
+        clock.advance(7.5)
         found = samples((await idle.anonymous.get("/metrics")).text)
         assert value(found, "lessonsmith_queue_depth") == 2
-        assert 0.2 <= value(found, "lessonsmith_queue_oldest_age_seconds") < 30
+        assert value(found, "lessonsmith_queue_oldest_age_seconds") == 7.5
 
 
 async def test_upstream_hooks_show_retries_and_the_circuit(service: Service) -> None:

@@ -20,6 +20,7 @@ from redis.asyncio import Redis
 from infrastructure.config.settings import AppSettings, DatabaseSettings, LimitSettings, QueueSettings
 from tests.conftest import REDIS_URL, redis_prefix
 from tests.e2e.conftest import SECRET, Service, embedded_settings, start_service
+from tests.hang_guard import poll_until
 from tests.postgres_support import empty_tables, fresh_corpus_database
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.req("RDS-067", "RDS-068")]
@@ -78,15 +79,15 @@ def _scrape(port: int) -> Samples:
             for family in text_string_to_metric_families(text) for s in family.samples}
 
 
-async def _scrape_drained(port: int, timeout_s: float = 10.0) -> Samples:
+async def _scrape_drained(port: int) -> Samples:
     """The worker's metrics once its queue gauges show the drained queue (the worker measures the queue after
-    each reconciler pass, so the lesson that finished last may be a pass ahead of the gauge)."""
-    deadline = asyncio.get_running_loop().time() + timeout_s
-    found = _scrape(port)
-    while found.get(QUEUE_DEPTH) != 0 and asyncio.get_running_loop().time() < deadline:
-        await asyncio.sleep(0.1)
-        found = await _scrape_drained(port)
-    return found
+    each reconciler pass, so the lesson that finished last may be a pass ahead of the gauge); hang-guarded."""
+
+    async def drained() -> Samples | None:
+        found = await asyncio.to_thread(_scrape, port)
+        return found if found.get(QUEUE_DEPTH) == 0 else None
+
+    return await poll_until(drained, "the worker's queue gauge showing the drained queue", interval_s=0.1)
 
 
 async def test_a_worker_process_exposes_metrics_and_logs_under_the_request_trace(

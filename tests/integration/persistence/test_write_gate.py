@@ -7,28 +7,36 @@ import pytest
 from application.errors import StorageError
 from infrastructure.persistence import SqlaUnitOfWorkFactory
 from infrastructure.persistence.write_gate import WriteGate, WriteTurn
+from tests.hang_guard import HANG_GUARD_S
 from tests.integration.persistence.lesson_mother import make_lesson
 
 pytestmark = pytest.mark.req("RDS-029")
 
 
-async def test_turns_are_taken_in_order_and_time_out_as_a_retryable_storage_error() -> None:
-    gate = WriteGate(timeout_seconds=0.05)
-    first, second, third = gate.turn(), gate.turn(), gate.turn()
+async def test_turns_are_taken_in_order() -> None:
+    gate = WriteGate(timeout_seconds=HANG_GUARD_S)  # this gate's timeout is only a hang guard
+    first, second = gate.turn(), gate.turn()
     await first.take()
     await first.take()  # already held: no deadlock with itself
     waiting = asyncio.create_task(second.take())
-    await asyncio.sleep(0.01)
+    await asyncio.sleep(0)  # one loop turn: the second turn now waits at the gate
     assert not waiting.done()
     first.give_back()
     await waiting
-    with pytest.raises(StorageError) as raised:
-        await third.take()
-    assert raised.value.retryable is True
     second.give_back()
-    await third.take()
-    third.give_back()
-    third.give_back()  # harmless when not held
+    second.give_back()  # harmless when not held
+
+
+async def test_a_turn_kept_waiting_past_the_timeout_is_a_retryable_storage_error() -> None:
+    gate = WriteGate(timeout_seconds=0.05)
+    holder, late = gate.turn(), gate.turn()
+    await holder.take()  # and never given back while `late` waits
+    with pytest.raises(StorageError) as raised:
+        await late.take()
+    assert raised.value.retryable is True
+    holder.give_back()
+    await late.take()
+    late.give_back()
 
 
 async def test_a_turn_without_a_gate_never_waits() -> None:
