@@ -15,6 +15,7 @@ IN_CI = os.environ.get("CI", "").lower() == "true"
 LAYERS = ("unit", "integration", "e2e", "faults")
 REDIS_URL = os.environ.get("LESSONSMITH_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 _passed: Counter[str] = Counter()
+_collected: Counter[str] = Counter()
 
 
 def service_unavailable(what: str) -> None:
@@ -25,21 +26,33 @@ def service_unavailable(what: str) -> None:
     pytest.skip(message)
 
 
+def _layer(nodeid: str) -> str | None:
+    parts = nodeid.split("/")
+    return parts[1] if len(parts) > 1 and parts[1] in LAYERS else None
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Count the selected tests per layer (a run of one folder or file selects some layers only)."""
+    for item in items:
+        if (layer := _layer(item.nodeid)) is not None:
+            _collected[layer] += 1
+
+
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     """Count passed tests per layer."""
-    if report.when == "call" and report.passed:
-        parts = report.nodeid.split("/")
-        if len(parts) > 1 and parts[1] in LAYERS:
-            _passed[parts[1]] += 1
+    if report.when == "call" and report.passed and (layer := _layer(report.nodeid)) is not None:
+        _passed[layer] += 1
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    """In CI, a skipped test or a layer with no passed test fails the run."""
+    """In CI, a skipped test fails the run, as does a layer with no passed test (every layer on a run of the
+    whole suite; the selected ones on a run of some folders or files)."""
     if not IN_CI or session.config.option.collectonly:
         return
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     skipped = len(reporter.stats.get("skipped", [])) if reporter else 0
-    empty = [layer for layer in LAYERS if _passed[layer] == 0]
+    whole_suite = session.config.args_source is pytest.Config.ArgsSource.TESTPATHS  # no paths given
+    empty = [layer for layer in LAYERS if (whole_suite or _collected[layer]) and _passed[layer] == 0]
     if skipped or empty:
         if reporter:
             reporter.write_line(f"CI: {skipped} skipped test(s); layers with no passed test: {empty or 'none'}",
