@@ -9,8 +9,12 @@ from pathlib import Path
 import pytest
 from redis.asyncio import Redis
 
-from tests.corpus_support import build_corpus_database_sync, corpus_database_key
-
+# numpy's OpenBLAS starts one spinning thread per core. On the shared 2-core machine, with other processes running,
+# embedding the session's corpus took 231 s with that default and 40 s with one thread, and passed 600 s with two
+# busy loops beside it. OpenBLAS reads the variable when numpy loads, so it is set before anything imports numpy:
+# nothing this module imports at its top may import numpy (tests.corpus_support is imported in the fixture).
+# Worker processes started by tests inherit it; an explicit setting is kept; benchmarks are not affected.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 IN_CI = os.environ.get("CI", "").lower() == "true"
 LAYERS = ("unit", "integration", "e2e", "faults")
 REDIS_URL = os.environ.get("LESSONSMITH_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -88,6 +92,8 @@ def corpus_database(request: pytest.FixtureRequest, tmp_path_factory: pytest.Tem
     Built once per session, and kept in pytest's cache folder under a key of the corpus, the model and
     the migrations, so a re-run with none of them changed skips the embedding.
     """
+    from tests.corpus_support import build_corpus_database_sync, corpus_database_key
+
     cache = getattr(request.config, "cache", None)  # None under -p no:cacheprovider
     if cache is None:
         return build_corpus_database_sync(tmp_path_factory.mktemp("corpus"))
