@@ -7,6 +7,8 @@ from dataclasses import asdict, dataclass
 
 from domain.errors import InvalidValue
 from domain.grade_level import GradeBand
+from domain.teaching_unit import TeachingUnit
+from domain.unit_rules import check_unit
 
 SUBJECTS = ("science", "mathematics", "history", "language arts")
 MAX_DOCUMENT_BYTES = 1_000_000
@@ -35,7 +37,8 @@ def parse_grade_band(value: object) -> GradeBand:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CurriculumDocument:
-    """One curriculum passage with its metadata; every field is checked on construction."""
+    """One teaching unit with its metadata; every field and every rule of a unit is checked on construction.
+    `body` is the unit's prose (its answer and explanation blocks), `unit` its parts."""
 
     id: str
     title: str
@@ -46,6 +49,7 @@ class CurriculumDocument:
     source: str
     licence: str
     body: str
+    unit: TeachingUnit
 
     def __post_init__(self) -> None:
         if not isinstance(self.id, str) or not _DOCUMENT_ID.match(self.id):
@@ -63,6 +67,7 @@ class CurriculumDocument:
         if not isinstance(self.body, str) or not self.body.strip():
             raise InvalidValue("body", "empty", "the document has no text after its front matter")
         object.__setattr__(self, "body", self.body.strip())
+        check_unit(self.unit)
 
     @property
     def content_hash(self) -> str:

@@ -9,6 +9,7 @@ from application.errors import InvalidDocument
 from application.ports.document_parser import DocumentParser
 from domain.curriculum_document import CurriculumDocument
 from domain.errors import InvalidValue
+from infrastructure.curriculum.unit_reader import read_unit
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<meta>.*?)\n---[ \t]*(?:\n(?P<body>.*))?\Z", re.DOTALL)
 REQUIRED_FIELDS = ("id", "title", "subject", "grade_band", "topic", "source", "licence")
@@ -16,8 +17,9 @@ _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class FrontMatterParser(DocumentParser):
-    """Reads `---`-fenced YAML metadata (id, title, subject, grade_band, topic, keywords, source, licence)
-    and the Markdown body after it; every error names the document and the field."""
+    """Reads a teaching unit: `---`-fenced YAML metadata and parts (id, title, subject, grade_band, topic,
+    keywords, source, licence, questions, key_terms, misconceptions, example, quiz) and the Markdown body
+    after it (`## Answer`, then explanation blocks); every error names the document and the field."""
 
     def parse(self, text: str, origin: str) -> CurriculumDocument:
         """The validated document; InvalidDocument otherwise."""
@@ -37,7 +39,7 @@ class FrontMatterParser(DocumentParser):
                 id=str(meta["id"]), title=str(meta["title"]), subject=str(meta["subject"]),
                 grade_band=str(meta["grade_band"]),  # type: ignore[arg-type]  # validated into a GradeBand
                 topic=str(meta["topic"]), keywords=tuple(str(k) for k in keywords), source=str(meta["source"]),
-                licence=str(meta["licence"]), body=match["body"] or "",
+                licence=str(meta["licence"]), body=match["body"] or "", unit=read_unit(meta, match["body"] or ""),
             )
         except InvalidValue as error:
             raise InvalidDocument(origin, error.field, error.code, error.message) from None

@@ -1,4 +1,4 @@
-"""`lessonsmith corpus ingest PATH` and `lessonsmith corpus search "Q" [--grade N] [--k 5] [--json]`."""
+"""`lessonsmith corpus ingest PATH`, `lessonsmith corpus validate PATH` and `lessonsmith corpus search "Q" [--grade N] [--k 5] [--json]`."""
 
 import argparse
 import json
@@ -9,6 +9,7 @@ from application.use_cases.ingest_curriculum import IngestCurriculumCommand
 from application.use_cases.search_curriculum import SearchCurriculumQuery, SearchCurriculumResult
 from infrastructure.container.application import build_container
 from infrastructure.curriculum.corpus_files import read_sources
+from presentation.cli.corpus_validate import validate
 from presentation.runtime import start_services, stop_services
 
 SNIPPET_CHARS = 160
@@ -21,6 +22,9 @@ def register(commands: "argparse._SubParsersAction[Any]") -> None:
     ingest = actions.add_parser("ingest", help="validate, chunk, embed and index a document or a folder of them")
     ingest.add_argument("path", type=Path)
     ingest.set_defaults(run=_ingest)
+    check = actions.add_parser("validate", help="check every unit under a path without indexing it")
+    check.add_argument("path", type=Path)
+    check.set_defaults(run=validate)
     search = actions.add_parser("search", help="the passages retrieval would use, with their scores")
     search.add_argument("query")
     search.add_argument("--grade", type=int, default=5, help="0 (kindergarten) to 12 (default 5)")
