@@ -16,12 +16,19 @@ class LessonSection:
 
 @dataclass(frozen=True, slots=True)
 class QuizItem:
-    """A multiple-choice question with its answer and a one-line explanation."""
+    """A quiz question with its answer and a short explanation. `kind` is one of QUIZ_KINDS: multiple choice
+    (`choices` holds the answer among the wrong choices), short answer (no choices; `answer` is a model answer),
+    ordering (`choices` in a mixed order; `answer` the right order joined by " → ") or matching (`choices` the
+    right-hand sides in a mixed order; `answer` the pairs as "left → right; …")."""
 
     question: str
     choices: tuple[str, ...]
     answer: str
     explanation: str
+    kind: str = "multiple_choice"
+
+
+QUIZ_KINDS = ("multiple_choice", "short_answer", "ordering", "matching", "cloze")
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,9 +43,18 @@ class TeachingUnit:
     example: WorkedExample
     quiz: tuple[BankItem, ...]
 
-    def teaching_text(self) -> str:
+    def prose(self) -> str:
         """The unit's prose: the answer and every block, one paragraph each."""
         return "\n\n".join([self.answer, *(block.text for block in self.blocks)])
+
+    def grounding_text(self) -> str:
+        """Everything a lesson may state from this unit, one paragraph per part: the prose, each key term with its
+        definition, each correction of a misconception, and the worked example under every theme. (The wrong
+        ideas themselves are left out: a lesson stating one as fact must not count as supported.)"""
+        terms = " ".join(f"{t.term[:1].upper()}{t.term[1:]}: {t.definition.rstrip('.')}." for t in self.key_terms)
+        corrections = " ".join(m.right for m in self.misconceptions)
+        examples = [" ".join((e.problem, *e.steps, e.answer)) for e in self.example.every_theme()]
+        return "\n\n".join([self.prose(), terms, corrections, *dict.fromkeys(examples)])
 
     def search_text(self, title: str) -> str:
         """What the unit is found by: its title, every question it answers and its direct answer."""

@@ -24,7 +24,7 @@ def check_unit(unit: TeachingUnit) -> None:
         if not low <= count <= high:
             name = "body (explanation blocks)" if field == "blocks" else field
             raise InvalidValue(name, "wrong_count", f"needs {low} to {high} items, has {count}")
-    words = len(unit.teaching_text().split())
+    words = len(unit.prose().split())
     if not BODY_WORDS[0] <= words <= BODY_WORDS[1]:
         raise InvalidValue("body", "wrong_length", f"needs {BODY_WORDS[0]} to {BODY_WORDS[1]} words, has {words}")
     for block in unit.blocks:
@@ -46,7 +46,8 @@ def _check_example(unit: TeachingUnit) -> None:
         raise InvalidValue("example.themes", "unknown_family",
                            f"{unknown[0]!r} is not neutral or one of: {', '.join(INTEREST_FAMILIES)}")
     if slots and NEUTRAL_THEME not in families:
-        raise InvalidValue("example.themes", "missing_neutral", "must hold a `neutral` theme when the example has slots")
+        raise InvalidValue("example.themes", "missing_neutral",
+                           "must hold a `neutral` theme when the example has slots")
     for theme in example.themes:
         missing = sorted(slots - {name for name, _ in theme.values})
         if missing:

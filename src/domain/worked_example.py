@@ -42,6 +42,11 @@ class WorkedExample:
         """The interest families this example can be themed to (besides neutral)."""
         return frozenset(t.family for t in self.themes if t.family != NEUTRAL_THEME)
 
+    def every_theme(self) -> tuple[ThemedExample, ...]:
+        """The example under each of its themes (just the neutral text when it has none)."""
+        families = [t.family for t in self.themes] or [NEUTRAL_THEME]
+        return tuple(self.themed(family) for family in families)
+
     def themed(self, family: str | None) -> ThemedExample:
         """The example under `family`'s theme when it has one, else under the neutral theme."""
         by_family = {t.family: dict(t.values) for t in self.themes}

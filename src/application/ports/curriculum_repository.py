@@ -8,6 +8,7 @@ from application.ports.embedder import Embedding
 from domain.chunking import Chunk
 from domain.curriculum_document import CurriculumDocument
 from domain.passage import Passage
+from domain.teaching_unit import TeachingUnit
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,12 +21,14 @@ class IndexedChunk:
 
 @dataclass(frozen=True, slots=True)
 class StoredChunk:
-    """A stored chunk as a citable passage, with its document's keywords and its embedding."""
+    """A stored chunk as a citable passage, with its document's keywords, its embedding and the teaching unit it
+    belongs to (None for a row stored before documents were units)."""
 
     passage: Passage
     keywords: tuple[str, ...]
     embedding: Embedding
     embedding_model: str
+    unit: TeachingUnit | None = None
 
 
 class CurriculumRepository(Protocol):

@@ -1,6 +1,7 @@
 """ScriptWriter port: writes the lesson script from retrieved passages."""
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from domain.cost_ledger import CostLine
@@ -8,6 +9,7 @@ from domain.grade_level import GradeLevel
 from domain.interest import Interest
 from domain.lesson_script import LessonScript
 from domain.passage import ScoredPassage
+from domain.teaching_unit import TeachingUnit
 from domain.understanding import Understanding
 
 
@@ -15,14 +17,16 @@ from domain.understanding import Understanding
 class ScriptBrief:
     """Everything the writer may use; the student's words arrive only as data inside it.
 
-    `reading_adjustment` asks for simpler (positive) or richer (negative) wording than the grade's
-    default; the check stage raises it when a draft reads outside the grade's band.
+    `units` holds the teaching unit of each passage (by passage id). `reading_adjustment` asks for simpler
+    (positive) or richer (negative) wording than the grade's default; the check stage raises it when a draft
+    reads outside the grade's band.
     """
 
     understanding: Understanding
     grade: GradeLevel
     interest: Interest | None
     passages: tuple[ScoredPassage, ...]
+    units: Mapping[str, TeachingUnit] = field(default_factory=dict)
     reading_adjustment: int = 0
 
 

@@ -5,6 +5,7 @@ from application.errors import StageFailed
 from application.ports.content_screen import ContentScreen
 from application.ports.script_writer import ScriptWriter
 from application.ports.support_scorer import SupportScorer
+from application.ports.unit_library import UnitLibrary
 from application.stages.readability_revision import revise_for_reading_level
 from application.stages.stage_handler import StageOutcome
 from domain.grounding import GroundingReport, factual_sentences
@@ -36,10 +37,11 @@ class CheckStage:
 
     stage = StageName.CHECK
 
-    def __init__(self, screen: ContentScreen, writer: ScriptWriter, scorer: SupportScorer, *,
+    def __init__(self, screen: ContentScreen, writer: ScriptWriter, scorer: SupportScorer, library: UnitLibrary, *,
                  threshold: float = SUPPORT_THRESHOLD, max_rewrites: int = MAX_REWRITES) -> None:
         self._screen = screen
         self._writer = writer
+        self._library = library
         self._scorer = scorer
         self._threshold = threshold
         self._max_rewrites = max_rewrites
@@ -48,7 +50,8 @@ class CheckStage:
         """Revise, ground, measure, record, screen."""
         if lesson.script is None:
             raise StageFailed("missing_input", "the write stage has not run", retryable=False)
-        revised = await revise_for_reading_level(self._writer, lesson, lesson.script, self._max_rewrites)
+        revised = await revise_for_reading_level(self._writer, self._library, lesson, lesson.script,
+                                                 self._max_rewrites)
         sentences = factual_sentences(revised.script)
         supports = await self._scorer.score(sentences, [p.passage for p in lesson.passages])
         unsupported = tuple(s.sentence for s in supports if s.score < self._threshold)

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, replace
 
 from application.ports.script_writer import ScriptWriter
+from application.ports.unit_library import UnitLibrary
 from application.stages.script_brief import brief_for
 from domain.cost_ledger import CostLine
 from domain.lesson_request import LessonRequest
@@ -25,8 +26,8 @@ def distance_from_band(level: float, low: float, high: float) -> float:
     return max(low - level, level - high, 0.0)
 
 
-async def revise_for_reading_level(writer: ScriptWriter, lesson: LessonRequest, script: LessonScript,
-                                   max_rewrites: int) -> Revised:
+async def revise_for_reading_level(writer: ScriptWriter, library: UnitLibrary, lesson: LessonRequest,
+                                   script: LessonScript, max_rewrites: int) -> Revised:
     """Measure `script`; while it reads outside the band, ask the writer for simpler (too hard) or richer
     (too easy) wording, at most `max_rewrites` times, stopping early when a rewrite changes nothing.
     Returns the version closest to the band (the first one on a tie)."""
@@ -37,7 +38,7 @@ async def revise_for_reading_level(writer: ScriptWriter, lesson: LessonRequest, 
         if distance_from_band(current.measured, low, high) == 0:
             break
         step = attempt if current.measured > high else -attempt
-        written = await writer.write(brief_for(lesson, reading_adjustment=step))
+        written = await writer.write(await brief_for(lesson, library, reading_adjustment=step))
         lines = (*lines, *(replace(line, stage="check") for line in written.cost_lines))
         unchanged = written.script.content_hash == current.script.content_hash
         current = Revised(written.script, flesch_kincaid_grade(written.script.plain_text()), attempt, lines)

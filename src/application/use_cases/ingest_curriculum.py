@@ -106,12 +106,12 @@ class IngestCurriculum:
         self, documents: list[CurriculumDocument]
     ) -> list[tuple[CurriculumDocument, tuple[IndexedChunk, ...]]]:
         chunked = [(d, chunk_document(d)) for d in documents]
-        texts = [embedding_text(d, c.text) for d, chunks in chunked for c in chunks]
+        texts = [embedding_text(d) for d, chunks in chunked for _ in chunks]
         vectors = iter(await self._embedder.embed(texts)) if texts else iter(())
         return [(d, tuple(IndexedChunk(c, next(vectors)) for c in chunks)) for d, chunks in chunked]
 
 
-def embedding_text(document: CurriculumDocument, text: str) -> str:
-    """What a chunk's vector is computed from: the document's title, then the chunk text."""
-    return f"{document.title}. {text}"
+def embedding_text(document: CurriculumDocument) -> str:
+    """What a unit's vector is computed from: its title, the questions it answers and its direct answer."""
+    return document.unit.search_text(document.title)
 

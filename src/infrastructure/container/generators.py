@@ -31,6 +31,7 @@ class Generators(containers.DeclarativeContainer):
     grounding = providers.DependenciesContainer()
 
     passage_index = grounding.passage_index
+    unit_library = grounding.unit_library
     classifier = grounding.classifier
     screen = providers.Singleton(KeywordContentScreen)
     support_scorer = providers.Singleton(HybridSupportScorer, grounding.embedder)
@@ -42,7 +43,7 @@ class Generators(containers.DeclarativeContainer):
     vertex = providers.Container(Vertex, settings=vertex_settings, mp3_encoder=mp3_encoder, breakers=breakers)
     script_writer = providers.Selector(
         provider_settings.provided.providers,
-        offline=providers.Singleton(OfflineScriptWriter, grounding.keywords),
+        offline=providers.Singleton(OfflineScriptWriter),
         vertex=vertex.script_writer)
     narrator = providers.Selector(
         provider_settings.provided.providers,

@@ -14,9 +14,9 @@ from infrastructure.embedding.minilm_embedder import MiniLmEmbedder
 from infrastructure.embedding.recent_embeddings import RecentEmbeddings
 from infrastructure.retrieval.centroid_query_classifier import CentroidQueryClassifier
 from infrastructure.retrieval.corpus_cache import CorpusCache
-from infrastructure.retrieval.corpus_keywords import CorpusKeywords
 from infrastructure.retrieval.numpy_passage_index import NumpyPassageIndex
 from infrastructure.retrieval.pgvector_passage_index import PgvectorPassageIndex
+from infrastructure.retrieval.snapshot_unit_library import SnapshotUnitLibrary
 from infrastructure.vertex.vertex_embedding_model import VertexEmbeddingModel
 
 REPOSITORY_CORPUS = Path(__file__).resolve().parents[3] / "corpus"
@@ -57,5 +57,5 @@ class Grounding(containers.DeclarativeContainer):
                                        embedding_model=embedder.provided.model_name)
     passage_index = providers.Singleton(make_passage_index, settings, gateways.engine, corpus_cache, embedder)
     classifier = providers.Singleton(CentroidQueryClassifier, corpus_cache, embedder)
-    keywords = providers.Singleton(CorpusKeywords, corpus_cache)
+    unit_library = providers.Singleton(SnapshotUnitLibrary, corpus_cache)
     corpus_dir = providers.Callable(shipped_corpus, settings)

@@ -77,7 +77,8 @@ def _pairs(value: object, field: str) -> tuple[tuple[str, str], ...]:
 
 def _misconception(value: object, field: str) -> Misconception:
     item = _mapping(value, field)
-    return Misconception(wrong=_text(item.get("wrong"), f"{field}.wrong"), right=_text(item.get("right"), f"{field}.right"))
+    return Misconception(wrong=_text(item.get("wrong"), f"{field}.wrong"),
+                         right=_text(item.get("right"), f"{field}.right"))
 
 
 def _example(value: object) -> WorkedExample:
@@ -95,7 +96,7 @@ def _example(value: object) -> WorkedExample:
 def _bank_item(value: object, field: str) -> BankItem:
     item = _mapping(value, field)
     try:
-        kind = ItemKind(item.get("type"))
+        kind = ItemKind(str(item.get("type")))
     except ValueError:
         allowed = ", ".join(k.value for k in ItemKind)
         raise InvalidValue(f"{field}.type", "unknown_type", f"must be one of: {allowed}") from None

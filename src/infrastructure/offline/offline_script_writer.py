@@ -1,89 +1,120 @@
-"""The offline ScriptWriter: a deterministic composer that builds a lesson only from the brief's passages."""
+"""The offline ScriptWriter: composes a lesson from the teaching unit that answers the question, never cutting
+a sentence."""
 
-from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
+from application.errors import StageFailed
 from application.ports.script_writer import ScriptBrief, ScriptWriter, WrittenScript
 from application.stages.readability_revision import distance_from_band
 from domain.cost_ledger import CostKind, CostLine
+from domain.grade_level import GradeBand
 from domain.lesson_script import LessonScript, LessonSection
 from domain.money import Money
+from domain.passage import Passage
 from domain.readability import flesch_kincaid_grade
-from infrastructure.offline.domain_terms import add_definitions, domain_terms
-from infrastructure.offline.interest_hooks import build_hook
-from infrastructure.offline.lesson_parts import grade_label, summarize, worked_example
-from infrastructure.offline.quiz_builder import build_quiz, display_form
-from infrastructure.offline.reading_style import LENGTH_BUDGETS, STYLE_LADDER, WritingStyle, first_step
-from infrastructure.offline.section_planner import Wording, plan_sections, usable_passages
-from infrastructure.offline.sentence_rewriter import proper_nouns
-from infrastructure.offline.sentence_tools import shorten_words, title_case, word_count
-from infrastructure.offline.slide_builder import build_slides
+from domain.sentences import split_sentences
+from domain.spoken_text import spoken
+from domain.teaching_unit import ExplanationBlock, TeachingUnit
+from domain.worked_example import NEUTRAL_THEME, ThemedExample
+from infrastructure.offline.bank_quiz import build_quiz, example_item
+from infrastructure.offline.display_form import display_form
+from infrastructure.offline.interest_families import family_of
+from infrastructure.offline.unit_hook import build_hook
+from infrastructure.offline.unit_slides import build_slides
 
 PROVIDER = "offline"
-MAX_TOPIC_CHARS = 60
-YOUNG_GRADE_MAX = 3
+YOUNG_GRADE_MAX = 2
+SUMMARY_SENTENCES = 2
+BAND_ORDER = (GradeBand.K_2, GradeBand.G3_5, GradeBand.G6_8, GradeBand.G9_12)
+BAND_NAMES = {GradeBand.K_2: "kindergarten to grade 2", GradeBand.G3_5: "grades 3 to 5",
+              GradeBand.G6_8: "grades 6 to 8", GradeBand.G9_12: "grades 9 to 12"}
+
+
+def grade_label(grade: int) -> str:
+    """"kindergarten" for 0, else "grade N"."""
+    return "kindergarten" if grade == 0 else f"grade {grade}"
+
+
+def example_text(example: ThemedExample) -> str:
+    """The worked example as one text: the problem, numbered steps and the answer."""
+    steps = " ".join(f"Step {n}: {step}" for n, step in enumerate(example.steps, 1))
+    return f"Example: {example.problem} {steps} Answer: {example.answer}"
 
 
 class OfflineScriptWriter(ScriptWriter):
-    """Composes title, hook, sections (with definitions of hard domain terms), worked example, quiz,
-    summary, narration and slides from the brief's passages alone, citing only their ids; the same brief
-    always gives the same script. It writes for the grade: starting from the grade's step on the style
-    ladder it moves to simpler or richer wording until the Flesch–Kincaid grade of the text falls in the
-    grade's target band (or the ladder ends, keeping the closest version). $0."""
-
-    def __init__(self, keywords: Mapping[str, Sequence[str]] | None = None) -> None:
-        self._keywords: Mapping[str, Sequence[str]] = keywords or {}
+    """Builds the lesson from the best retrieved passage's teaching unit, in the order a teacher would: a hook
+    that uses the interest, the direct answer first, whole explanation blocks, key words when the unit is written
+    for an older band, a worked example re-themed to the interest's family when the unit has that theme, a
+    misconception check, a summary that restates the answer, and a quiz from the unit's bank. To meet the grade's
+    reading target it leaves out the hardest blocks (never fewer than two, never part of one). Deterministic;
+    cites only the unit it uses. $0."""
 
     async def write(self, brief: ScriptBrief) -> WrittenScript:
         """The lesson script for the brief and one $0 `spent` line counting the words written."""
         script = self.compose(brief)
-        words = word_count(script.plain_text()) + sum(
-            word_count(" ".join((q.question, *q.choices, q.explanation))) for q in script.quiz
-        )
+        words = len(script.plain_text().split()) + sum(
+            len(" ".join((q.question, *q.choices, q.explanation)).split()) for q in script.quiz)
         line = CostLine(stage="write", kind=CostKind.SPENT, amount=Money(0), units=Decimal(words), unit="words",
                         provider=PROVIDER)
         return WrittenScript(script=script, cost_lines=(line,))
 
     def compose(self, brief: ScriptBrief) -> LessonScript:
-        """The script itself (synchronous and deterministic), in the style closest to the reading target."""
+        """The script itself (synchronous and deterministic), with the blocks that read closest to the target."""
+        passage, unit = self._chosen(brief)
         low, high = brief.grade.reading_target
-        step = first_step(brief.grade.value, brief.reading_adjustment)
-        tried: dict[int, tuple[LessonScript, float]] = {}
-        while 0 <= step < len(STYLE_LADDER) and step not in tried:
-            script = self.compose_in(brief, STYLE_LADDER[step])
+        blocks = list(unit.blocks)
+        drop = max(0, brief.reading_adjustment)
+        script = self._script(brief, passage, unit, blocks)
+        best = script, flesch_kincaid_grade(script.plain_text())
+        while len(blocks) > 2 and (best[1] > high or drop > 0):
+            blocks.remove(max(blocks, key=lambda b: flesch_kincaid_grade(b.text)))
+            drop -= 1
+            script = self._script(brief, passage, unit, blocks)
             level = flesch_kincaid_grade(script.plain_text())
-            tried[step] = (script, level)
-            if low <= level <= high:
-                return script
-            step = step - 1 if level > high else step + 1
-        return min(tried.values(), key=lambda pair: distance_from_band(pair[1], low, high))[0]
+            if distance_from_band(level, low, high) <= distance_from_band(best[1], low, high) or drop >= 0:
+                best = script, level
+        return best[0]
 
-    def compose_in(self, brief: ScriptBrief, style: WritingStyle) -> LessonScript:
-        """The script written in one style."""
-        budget = LENGTH_BUDGETS[brief.grade.band]
-        passages = usable_passages(brief.passages)
-        terms = domain_terms(passages, self._keywords)
-        keep = frozenset(word for term in terms for word in term.split())
-        wording = Wording(style, keep, proper_nouns(p.text for p in passages))
-        drafts = plan_sections(brief.passages, wording, budget)
-        drafts = add_definitions(drafts, passages, terms, wording, budget.definitions)
-        top = drafts[0].passage
-        topic = shorten_words(brief.understanding.topic, MAX_TOPIC_CHARS) or top.topic
-        topic = display_form(topic, [p.text for p in passages])
-        title = title_case(topic)
-        hook = build_hook(topic, top.subject, brief.interest, young=brief.grade.value <= YOUNG_GRADE_MAX)
-        sections = tuple(LessonSection(heading=d.heading, body=" ".join(d.sentences),
-                                       citations=(d.passage.id, *d.extra_citations)) for d in drafts)
-        summary = summarize(topic, drafts, easiest=style.prefer == "easy")
-        example = worked_example(wording.sentences(top.text), top.subject, style.max_words)
-        narration = "\n\n".join([f"{title}.", hook, *(s.body for s in sections), example, summary])
-        return LessonScript(
-            title=title,
-            hook=hook,
-            sections=sections,
-            worked_example=example,
-            quiz=build_quiz(drafts, self._keywords),
-            summary=summary,
-            narration=narration,
-            slides=build_slides(title, topic, grade_label(brief.grade.value), drafts),
-        )
+    @staticmethod
+    def _chosen(brief: ScriptBrief) -> tuple[Passage, TeachingUnit]:
+        for scored in brief.passages:
+            unit = brief.units.get(scored.passage.id)
+            if unit is not None:
+                return scored.passage, unit
+        raise StageFailed("missing_unit", "no retrieved passage belongs to a teaching unit", retryable=False)
+
+    def _script(self, brief: ScriptBrief, passage: Passage, unit: TeachingUnit,
+                blocks: list[ExplanationBlock]) -> LessonScript:
+        cite = (passage.id,)
+        topic = display_form(passage.topic, [unit.prose()])
+        family = family_of(brief.interest)
+        example = unit.example.themed(family)
+        hook = build_hook(topic, unit.questions[0], brief.interest, family,
+                          young=brief.grade.value <= YOUNG_GRADE_MAX)
+        sections = [LessonSection("The short answer", unit.answer, cite),
+                    *(LessonSection(block.heading, block.text, cite) for block in blocks)]
+        above = BAND_ORDER.index(passage.grade_band) > BAND_ORDER.index(brief.grade.band)
+        if brief.grade.band is not passage.grade_band:
+            sections.append(self._band_note(passage.grade_band, unit, cite, above))
+        mix_up = unit.misconceptions[0]
+        sections.append(LessonSection("Check a common mix-up", f"Some people think this: {mix_up.wrong} "
+                                      f"{mix_up.right}", cite))
+        summary = " ".join(["Remember the big idea.", *split_sentences(unit.answer)[:SUMMARY_SENTENCES]])
+        quiz = build_quiz(unit.quiz)
+        if example.family != NEUTRAL_THEME:
+            quiz = (*quiz, example_item(example))
+        worked = example_text(example)
+        title = passage.title
+        narration = "\n\n".join(spoken(part) for part in (f"{title}.", hook, *(s.body for s in sections), worked,
+                                                          summary))
+        return LessonScript(title=title, hook=hook, sections=tuple(sections), worked_example=worked, quiz=quiz,
+                            summary=summary, narration=narration,
+                            slides=build_slides(title, grade_label(brief.grade.value), unit.answer, blocks, example,
+                                                unit.key_terms))
+
+    @staticmethod
+    def _band_note(band: GradeBand, unit: TeachingUnit, cite: tuple[str, ...], above: bool) -> LessonSection:
+        terms = " ".join(f"{t.term[:1].upper()}{t.term[1:]} means {t.definition.rstrip('.')}." for t in unit.key_terms)
+        lead = (f"This lesson uses material written for {BAND_NAMES[band]}, so here are its key words."
+                if above else f"This lesson uses material written for {BAND_NAMES[band]}. Key words:")
+        return LessonSection("Key words", f"{lead} {terms}", cite)

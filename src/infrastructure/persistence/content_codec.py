@@ -63,7 +63,7 @@ def encode_script(script: LessonScript | None) -> Doc | None:
                      for s in script.sections],
         "worked_example": script.worked_example,
         "quiz": [{"question": q.question, "choices": list(q.choices), "answer": q.answer,
-                  "explanation": q.explanation} for q in script.quiz],
+                  "explanation": q.explanation, "kind": q.kind} for q in script.quiz],
         "summary": script.summary,
         "narration": script.narration,
         "slides": [{"title": s.title, "bullets": list(s.bullets)} for s in script.slides],
@@ -81,7 +81,8 @@ def decode_script(doc: Doc | None) -> LessonScript | None:
                        for s in doc["sections"]),
         worked_example=doc["worked_example"],
         quiz=tuple(QuizItem(question=q["question"], choices=tuple(q["choices"]), answer=q["answer"],
-                            explanation=q["explanation"]) for q in doc["quiz"]),
+                            explanation=q["explanation"], kind=q.get("kind", "multiple_choice"))
+                    for q in doc["quiz"]),
         summary=doc["summary"],
         narration=doc["narration"],
         slides=tuple(Slide(title=s["title"], bullets=tuple(s["bullets"])) for s in doc["slides"]),

@@ -11,6 +11,7 @@ from domain.grade_level import GradeBand
 from domain.passage import Passage
 from infrastructure.persistence.storage_errors import storage_errors
 from infrastructure.persistence.tables import curriculum_chunks, curriculum_documents
+from infrastructure.persistence.unit_codec import unit_from_json, unit_to_json
 from infrastructure.persistence.write_gate import WriteTurn
 
 
@@ -35,7 +36,8 @@ class SqlaCurriculumRepository(CurriculumRepository):
         values = {"id": document.id, "title": document.title, "subject": document.subject,
                   "grade_band": document.grade_band.value, "topic": document.topic,
                   "keywords": list(document.keywords), "source": document.source, "licence": document.licence,
-                  "content_hash": document.content_hash, "embedding_model": embedding_model, "updated_at": now}
+                  "unit": unit_to_json(document.unit), "content_hash": document.content_hash,
+                  "embedding_model": embedding_model, "updated_at": now}
         rows = [{"id": c.chunk.id, "document_id": document.id, "ordinal": c.chunk.ordinal, "text": c.chunk.text,
                  "embedding": c.embedding} for c in chunks]
         await self._turn.take()
@@ -47,10 +49,10 @@ class SqlaCurriculumRepository(CurriculumRepository):
                 await self._conn.execute(sa.insert(curriculum_chunks), rows)
 
     async def load_all(self) -> tuple[StoredChunk, ...]:
-        """Every chunk joined with its document, by passage id."""
+        """Every chunk joined with its document (and the document's unit), by passage id."""
         d, c = curriculum_documents.c, curriculum_chunks.c
         stmt = (sa.select(c.id, c.text, c.embedding, d.title, d.subject, d.grade_band, d.topic, d.source, d.keywords,
-                          d.embedding_model)
+                          d.embedding_model, d.unit)
                 .join_from(curriculum_chunks, curriculum_documents, c.document_id == d.id).order_by(c.id))
         with storage_errors("load the curriculum"):
             rows = (await self._conn.execute(stmt)).all()
@@ -59,6 +61,7 @@ class SqlaCurriculumRepository(CurriculumRepository):
                 passage=Passage(id=r.id, title=r.title, subject=r.subject, grade_band=GradeBand(r.grade_band),
                                 topic=r.topic, text=r.text, source=r.source),
                 keywords=tuple(r.keywords), embedding=r.embedding, embedding_model=r.embedding_model,
+                unit=unit_from_json(r.unit),
             )
             for r in rows
         )

@@ -133,6 +133,7 @@ curriculum_documents = sa.Table(
     json_column("keywords", nullable=False),
     sa.Column("source", sa.Text(), nullable=False),
     sa.Column("licence", sa.Text(), nullable=False),
+    json_column("unit"),
     sa.Column("content_hash", sa.String(64), nullable=False),
     sa.Column("embedding_model", sa.String(120), nullable=False),
     sa.Column("updated_at", UtcDateTime(), nullable=False),

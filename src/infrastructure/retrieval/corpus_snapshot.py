@@ -9,17 +9,22 @@ import numpy as np
 from numpy.typing import NDArray
 
 from application.ports.curriculum_repository import StoredChunk
+from domain.chunking import document_id_of
 from domain.grade_level import GradeBand
 from domain.passage import Passage
+from domain.teaching_unit import TeachingUnit
 from infrastructure.offline.text_terms import terms
 from infrastructure.retrieval.bm25 import Bm25
 
 BAND_ORDER = (GradeBand.K_2, GradeBand.G3_5, GradeBand.G6_8, GradeBand.G9_12)
 
 
-def keyword_terms(passage: Passage, keywords: tuple[str, ...]) -> list[str]:
-    """The BM25 terms of a passage: title and topic twice (a field weight), text and keywords."""
-    return terms(" ".join((passage.title, passage.topic, passage.title, passage.topic, passage.text, *keywords)))
+def keyword_terms(chunk: StoredChunk) -> list[str]:
+    """The BM25 terms of a passage: title and topic twice (a field weight), what its unit is found by (the
+    questions it answers and its direct answer; the passage text for a chunk without a unit) and keywords."""
+    passage = chunk.passage
+    found_by = chunk.unit.search_text(passage.title) if chunk.unit is not None else passage.text
+    return terms(" ".join((passage.title, passage.topic, passage.title, passage.topic, found_by, *chunk.keywords)))
 
 
 @dataclass(frozen=True)
@@ -32,22 +37,25 @@ class TopicCentroids:
 
 @dataclass(frozen=True)
 class CorpusSnapshot:
-    """Every chunk as a passage, row-aligned with its unit vector, with BM25 over the same rows."""
+    """Every chunk as a passage, row-aligned with its unit vector, with BM25 over the same rows, and the teaching
+    unit of each document."""
 
     version: str
     passages: tuple[Passage, ...]
     keywords: Mapping[str, tuple[str, ...]]
     matrix: NDArray[np.float32]
     bm25: Bm25 = field(repr=False)
+    units: Mapping[str, TeachingUnit] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, version: str, chunks: tuple[StoredChunk, ...], dimension: int) -> "CorpusSnapshot":
         """A snapshot over stored chunks (in their order)."""
         passages = tuple(c.passage for c in chunks)
         matrix = np.array([c.embedding for c in chunks], dtype=np.float32).reshape(len(chunks), dimension)
-        bm25 = Bm25(keyword_terms(c.passage, c.keywords) for c in chunks)
+        bm25 = Bm25(keyword_terms(c) for c in chunks)
         keywords = MappingProxyType({c.passage.id: c.keywords for c in chunks})
-        return cls(version=version, passages=passages, keywords=keywords, matrix=matrix, bm25=bm25)
+        units = MappingProxyType({document_id_of(c.passage.id): c.unit for c in chunks if c.unit is not None})
+        return cls(version=version, passages=passages, keywords=keywords, matrix=matrix, bm25=bm25, units=units)
 
     @cached_property
     def rows(self) -> dict[str, int]:

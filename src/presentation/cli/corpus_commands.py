@@ -1,4 +1,5 @@
-"""`lessonsmith corpus ingest PATH`, `lessonsmith corpus validate PATH` and `lessonsmith corpus search "Q" [--grade N] [--k 5] [--json]`."""
+"""`lessonsmith corpus ingest PATH`, `lessonsmith corpus validate PATH` and
+`lessonsmith corpus search "Q" [--grade N] [--k 5] [--json]`."""
 
 import argparse
 import json

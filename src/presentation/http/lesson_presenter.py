@@ -51,7 +51,7 @@ def _content(lesson: LessonRequest, script: LessonScript) -> LessonContentView:
         hook=script.hook,
         sections=[SectionView(s.heading, s.body, list(s.citations)) for s in script.sections],
         worked_example=script.worked_example,
-        quiz=[QuizItemView(q.question, list(q.choices), q.answer, q.explanation) for q in script.quiz],
+        quiz=[QuizItemView(q.question, list(q.choices), q.answer, q.explanation, q.kind) for q in script.quiz],
         summary=script.summary,
         narration=script.narration,
         slides=[SlideView(s.title, list(s.bullets)) for s in script.slides],

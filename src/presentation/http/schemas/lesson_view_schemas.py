@@ -41,12 +41,15 @@ class SectionView(msgspec.Struct, frozen=True):
 
 
 class QuizItemView(msgspec.Struct, frozen=True):
-    """A quiz question with its answer."""
+    """A quiz question with its answer. `kind`: multiple_choice (pick one of `choices`), short_answer (no choices;
+    `answer` is a model answer), ordering (put `choices` in order; `answer` is the order joined by " → ") or
+    matching (match `choices` to the items the question lists; `answer` gives the pairs)."""
 
     question: str
     choices: list[str]
     answer: str
     explanation: str
+    kind: str = "multiple_choice"
 
 
 class SlideView(msgspec.Struct, frozen=True):
