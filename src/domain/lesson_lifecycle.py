@@ -6,7 +6,7 @@ from domain.errors import IllegalTransition
 
 
 class LessonStatus(StrEnum):
-    """Where a lesson request stands; the last four are terminal."""
+    """Where a lesson request stands; the last five are terminal."""
 
     QUEUED = "queued"
     RUNNING = "running"
@@ -14,6 +14,7 @@ class LessonStatus(StrEnum):
     FAILED = "failed"
     CANCELLED = "cancelled"
     REJECTED = "rejected"
+    NOT_COVERED = "not_covered"
 
     @property
     def is_terminal(self) -> bool:
@@ -29,13 +30,15 @@ class LessonEvent(StrEnum):
     COMPLETE = "complete"
     FAIL = "fail"
     REJECT = "reject"
+    FIND_UNCOVERED = "find_uncovered"
     CANCEL = "cancel"
     RETRY = "retry"
     REQUEUE = "requeue"
 
 
 TERMINAL_STATUSES = frozenset(
-    {LessonStatus.COMPLETED, LessonStatus.FAILED, LessonStatus.CANCELLED, LessonStatus.REJECTED}
+    {LessonStatus.COMPLETED, LessonStatus.FAILED, LessonStatus.CANCELLED, LessonStatus.REJECTED,
+     LessonStatus.NOT_COVERED}
 )
 
 TRANSITIONS: dict[tuple[LessonStatus, LessonEvent], LessonStatus] = {
@@ -46,6 +49,7 @@ TRANSITIONS: dict[tuple[LessonStatus, LessonEvent], LessonStatus] = {
     (LessonStatus.RUNNING, LessonEvent.COMPLETE): LessonStatus.COMPLETED,
     (LessonStatus.RUNNING, LessonEvent.FAIL): LessonStatus.FAILED,
     (LessonStatus.RUNNING, LessonEvent.REJECT): LessonStatus.REJECTED,
+    (LessonStatus.RUNNING, LessonEvent.FIND_UNCOVERED): LessonStatus.NOT_COVERED,
     (LessonStatus.RUNNING, LessonEvent.CANCEL): LessonStatus.CANCELLED,
     (LessonStatus.RUNNING, LessonEvent.REQUEUE): LessonStatus.QUEUED,
     (LessonStatus.FAILED, LessonEvent.RETRY): LessonStatus.QUEUED,

@@ -7,6 +7,7 @@ from uuid import UUID
 from domain.artifact import Artifact
 from domain.budget import Degradation
 from domain.cost_ledger import CostKind, CostLedger, CostLine
+from domain.coverage import Suggestion
 from domain.errors import IllegalTransition
 from domain.failure import Failure
 from domain.grade_level import GradeLevel
@@ -74,6 +75,7 @@ class LessonRequest:
     version: int = 0
     failure: Failure | None = None
     rejection_reason: str | None = None
+    suggestions: tuple[Suggestion, ...] = ()
     ledger: CostLedger = field(default_factory=CostLedger)
     understanding: Understanding | None = None
     passages: tuple[ScoredPassage, ...] = ()
@@ -154,6 +156,18 @@ class LessonRequest:
         """The request is refused (unsafe or out of scope) with a reason a student can read."""
         self._move(LessonEvent.REJECT, now)
         self.rejection_reason = reason
+        if self.current_stage is not None:
+            record = self.stages[self.current_stage]
+            self.stages[self.current_stage] = record.finished(StageStatus.COMPLETED, now, record.cost)
+
+    def not_covered(self, message: str, suggestions: tuple[Suggestion, ...], now: datetime) -> None:
+        """The curriculum does not answer the question: the lesson ends before anything is paid for, with a
+        reason a student can read (the failure of the current stage, code `not_covered`, not retryable) and the
+        nearby topics that are covered."""
+        self._move(LessonEvent.FIND_UNCOVERED, now)
+        stage = self.current_stage.value if self.current_stage is not None else "retrieve"
+        self.failure = Failure(stage=stage, code="not_covered", message=message, retryable=False)
+        self.suggestions = suggestions
         if self.current_stage is not None:
             record = self.stages[self.current_stage]
             self.stages[self.current_stage] = record.finished(StageStatus.COMPLETED, now, record.cost)

@@ -20,7 +20,9 @@ class Passage:
 
 @dataclass(frozen=True, slots=True)
 class ScoredPassage:
-    """A passage returned by retrieval, with its relevance score."""
+    """A passage returned by retrieval, with its ranking score and its similarity to the question (the cosine
+    of the question and the passage's vector; 1.0 when the search had no vectors to compare)."""
 
     passage: Passage
     score: float
+    similarity: float = 1.0

@@ -1,7 +1,7 @@
 """Fakes of the generative ports and the artifact store, for stage-runner tests."""
 
 import hashlib
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Mapping, Sequence
 from decimal import Decimal
 
 from application.errors import ArtifactNotFound, StageFailed
@@ -12,6 +12,7 @@ from application.ports.passage_index import PassageIndex
 from application.ports.query_classifier import QueryClassifier
 from application.ports.script_writer import ScriptBrief, ScriptWriter, WrittenScript
 from application.ports.support_scorer import SupportScorer
+from application.ports.unit_library import UnitLibrary
 from domain.cost_ledger import CostKind, CostLine
 from domain.grade_level import GradeBand
 from domain.grounding import SentenceSupport
@@ -21,6 +22,7 @@ from domain.money import Money
 from domain.passage import Passage, ScoredPassage
 from domain.stage import StageName
 from domain.stage_plan import StagePlan
+from domain.teaching_unit import TeachingUnit
 from domain.understanding import Understanding
 
 PASSAGE = Passage(id="sci-35-photosynthesis", title="How plants make food", subject="science",
@@ -65,6 +67,16 @@ class FakeIndex(PassageIndex):
 
     async def refresh(self) -> None:
         self.refreshed = True
+
+
+class FakeUnitLibrary(UnitLibrary):
+    """Knows the units it was given, by passage id (none by default: the fake writers need none)."""
+
+    def __init__(self, units: Mapping[str, TeachingUnit] | None = None) -> None:
+        self.units_by_id = dict(units or {})
+
+    async def units(self, passage_ids: Sequence[str]) -> dict[str, TeachingUnit]:
+        return {pid: self.units_by_id[pid] for pid in passage_ids if pid in self.units_by_id}
 
 
 class FakeWriter(ScriptWriter):

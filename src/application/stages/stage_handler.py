@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from domain.cost_ledger import CostLine
+from domain.coverage import Suggestion
 from domain.lesson_request import LessonRequest
 from domain.stage import StageName
 
@@ -12,11 +13,13 @@ from domain.stage import StageName
 class StageOutcome:
     """What a stage run produced besides the outputs it recorded on the lesson.
 
-    `rejection` ends the lesson as rejected with that student-readable reason.
+    `rejection` ends the lesson as rejected with that student-readable reason; `not_covered` ends it as not
+    covered by the curriculum, with the nearby topics that are.
     """
 
     cost_lines: tuple[CostLine, ...] = ()
     rejection: str | None = None
+    not_covered: tuple[Suggestion, ...] | None = None
 
 
 class StageHandler(Protocol):

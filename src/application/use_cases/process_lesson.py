@@ -17,6 +17,7 @@ from application.stages.stage_handler import StageHandler, StageOutcome
 from application.stages.stage_reporter import StageReporter
 from application.upstream_tally import tally_stage
 from application.use_cases.reuse_finished_lesson import ReuseFinishedLesson
+from domain.coverage import NOT_COVERED_MESSAGE
 from domain.failure import Failure
 from domain.lesson_request import LessonRequest
 from domain.stage import StageName
@@ -150,11 +151,14 @@ class ProcessLesson:
             except StorageError as error:
                 await self._fail(lesson, fence, stage, "storage_error", str(error), error.retryable)
                 return
-            if outcome.rejection is not None:
-                lesson.reject(outcome.rejection, self._clock.now())
-                rejected = await self._save(lesson, fence)
-                self._reporter.finished(rejected, stage, outcome.cost_lines)
-                self._reporter.ended(rejected)
+            if outcome.rejection is not None or outcome.not_covered is not None:
+                if outcome.rejection is not None:
+                    lesson.reject(outcome.rejection, self._clock.now())
+                else:
+                    lesson.not_covered(NOT_COVERED_MESSAGE, outcome.not_covered or (), self._clock.now())
+                ended = await self._save(lesson, fence)
+                self._reporter.finished(ended, stage, outcome.cost_lines)
+                self._reporter.ended(ended)
                 return
             lesson.finish_stage(stage, self._clock.now(), outcome.cost_lines)
             if stage is StageName.PUBLISH:

@@ -108,11 +108,13 @@ class MediaSettings(BaseSettings):
 
 class CorpusSettings(BaseSettings):
     """The curriculum corpus: the folder the embedded profile ingests at start-up (empty: the repository's
-    `corpus/` folder, when present), and whether it does."""
+    `corpus/` folder, when present), whether it does, and the least similarity between a question and a unit
+    for the unit to teach it (calibrated for the default embedder; see the README's coverage figures)."""
 
     model_config = _COMMON
     corpus_dir: Path | None = None
     corpus_auto_ingest: bool = True
+    coverage_min_similarity: float = Field(default=0.5, ge=0.0, le=1.0)
 
 
 class ReuseSettings(BaseSettings):

@@ -23,7 +23,7 @@ class ApplicationContainer(containers.DeclarativeContainer):
                                      grounding=grounding)
     pipeline = providers.Container(
         Pipeline, gateways=gateways, generators=generators, queue_settings=settings.provided.queue,
-        fault_settings=settings.provided.faults,
+        fault_settings=settings.provided.faults, corpus_settings=settings.provided.corpus,
         reuse_settings=settings.provided.reuse, provider_name=settings.provided.providers.providers,
     )
     use_cases = providers.Container(UseCases, gateways=gateways, generators=generators, grounding=grounding)

@@ -26,8 +26,9 @@ from application.stages.write_stage import WriteStage
 from application.use_cases.process_lesson import LeasePolicy, ProcessLesson
 from application.use_cases.reconcile_leases import ReconcileLeases
 from application.use_cases.reuse_finished_lesson import ReuseFinishedLesson
+from domain.coverage import CoveragePolicy
 from domain.stage import StageName
-from infrastructure.config.settings import FaultSettings, QueueSettings, ReuseSettings
+from infrastructure.config.settings import CorpusSettings, FaultSettings, QueueSettings, ReuseSettings
 from infrastructure.faults.simulated_upstream_stage import SimulatedUpstreamStage
 from infrastructure.pricing.generation_versions import ConfiguredGenerationVersions
 
@@ -72,6 +73,8 @@ class Pipeline(containers.DeclarativeContainer):
     queue_settings = providers.Dependency(instance_of=QueueSettings)
     fault_settings = providers.Dependency(instance_of=FaultSettings)
     reuse_settings = providers.Dependency(instance_of=ReuseSettings)
+    corpus_settings = providers.Dependency(instance_of=CorpusSettings)
+    coverage = providers.Singleton(CoveragePolicy, min_similarity=corpus_settings.provided.coverage_min_similarity)
     provider_name = providers.Dependency(instance_of=str)
 
     artifact_writer = providers.Singleton(ArtifactWriter, gateways.artifact_store)
@@ -80,7 +83,7 @@ class Pipeline(containers.DeclarativeContainer):
         stage_handlers,
         fault_settings,
         providers.Singleton(UnderstandStage, generators.screen, generators.classifier),
-        providers.Singleton(RetrieveStage, generators.passage_index),
+        providers.Singleton(RetrieveStage, generators.passage_index, coverage),
         providers.Singleton(WriteStage, generators.script_writer, generators.unit_library),
         providers.Singleton(CheckStage, generators.screen, generators.script_writer, generators.support_scorer,
                             generators.unit_library),

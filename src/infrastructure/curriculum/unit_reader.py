@@ -33,6 +33,8 @@ def read_unit(meta: Mapping[str, Any], body: str) -> TeachingUnit:
 
 
 def _read_body(body: str) -> tuple[str, tuple[ExplanationBlock, ...]]:
+    if not body.strip():
+        raise InvalidValue("body", "empty", "the unit has no text after its front matter")
     headings = list(_HEADING.finditer(body))
     if not headings or headings[0]["title"].strip().lower() != ANSWER_HEADING:
         raise InvalidValue("body", "missing_answer", "must start with a `## Answer` section")

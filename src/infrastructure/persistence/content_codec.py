@@ -1,6 +1,7 @@
 """JSON documents for the pipeline's outputs: understanding, passages, script, artifacts."""
 
 from domain.artifact import Artifact
+from domain.coverage import Suggestion
 from domain.grade_level import GradeBand
 from domain.lesson_script import LessonScript, LessonSection, QuizItem, Slide
 from domain.modality import Modality
@@ -33,9 +34,20 @@ def encode_passages(passages: tuple[ScoredPassage, ...]) -> list[Doc]:
                         "grade_band": p.passage.grade_band.value, "topic": p.passage.topic,
                         "text": p.passage.text, "source": p.passage.source},
             "score": p.score,
+            "similarity": p.similarity,
         }
         for p in passages
     ]
+
+
+def encode_suggestions(suggestions: tuple[Suggestion, ...]) -> list[Doc]:
+    """Nearby covered topics of a not-covered lesson."""
+    return [{"title": s.title, "subject": s.subject, "grade_band": s.grade_band.value} for s in suggestions]
+
+
+def decode_suggestions(docs: list[Doc] | None) -> tuple[Suggestion, ...]:
+    """The suggestions `encode_suggestions` wrote (none for a row stored before lessons had them)."""
+    return tuple(Suggestion(d["title"], d["subject"], GradeBand(d["grade_band"])) for d in docs or ())
 
 
 def decode_passages(docs: list[Doc]) -> tuple[ScoredPassage, ...]:
@@ -46,6 +58,7 @@ def decode_passages(docs: list[Doc]) -> tuple[ScoredPassage, ...]:
                             grade_band=GradeBand(p["grade_band"]), topic=p["topic"], text=p["text"],
                             source=p["source"]),
             score=float(doc["score"]),
+            similarity=float(doc.get("similarity", 1.0)),
         )
         for doc in docs
         for p in (doc["passage"],)

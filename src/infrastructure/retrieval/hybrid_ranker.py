@@ -72,4 +72,6 @@ def rank(candidates: Candidates, band: GradeBand, k: int, weights: RankingWeight
         kept.append(row)
         if len(kept) == k:
             break
-    return tuple(ScoredPassage(candidates.passages[i], round(float(fused[i]), 6)) for i in kept)
+    similarity = candidates.cosine if weights.semantic > 0 else np.ones_like(candidates.cosine)
+    return tuple(ScoredPassage(candidates.passages[i], round(float(fused[i]), 6), round(float(similarity[i]), 6))
+                 for i in kept)

@@ -8,11 +8,14 @@ from domain.lesson_request import LessonRequest
 def print_lesson(lesson: LessonRequest, out: Path | None) -> None:
     """Title, sections with citations, quiz, summary, stage timings and the cost ledger."""
     print(f"Lesson {lesson.id}: {lesson.status.value}")
+    if lesson.failure is not None and lesson.failure.code == "not_covered":
+        nearby = "; ".join(f"{s.title} ({s.subject}, grades {s.grade_band.value})" for s in lesson.suggestions)
+        print(f"Not covered: {lesson.failure.message}" + (f" Nearby: {nearby}." if nearby else ""))
     if lesson.rejection_reason:
         print(f"Not written: {lesson.rejection_reason}")
     if lesson.spec.degradation:
         print(f"Degraded: {lesson.spec.degradation.reason}")
-    if lesson.failure:
+    if lesson.failure is not None and lesson.failure.code != "not_covered":
         print(f"Failed at {lesson.failure.stage} ({lesson.failure.code}): {lesson.failure.message}")
     script = lesson.script
     if script is not None:

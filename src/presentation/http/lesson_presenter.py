@@ -23,6 +23,7 @@ from presentation.http.schemas.lesson_view_schemas import (
     SlideView,
     SourceView,
     StageView,
+    SuggestionView,
 )
 
 API_PREFIX = "/api/v1/lessons"
@@ -106,6 +107,7 @@ def present_lesson(lesson: LessonRequest) -> LessonView:
                       estimated_usd=lesson.ledger.estimated.usd, lines=[_line(x) for x in lesson.ledger.lines]),
         error=_failure(lesson.failure),
         rejection_reason=lesson.rejection_reason,
+        suggestions=[SuggestionView(s.title, s.subject, s.grade_band.value) for s in lesson.suggestions],
         degraded_from=spec.degradation.requested.names() if spec.degradation else None,
         degradation_reason=spec.degradation.reason if spec.degradation else None,
     )

@@ -13,7 +13,8 @@ from application.use_cases.get_lesson import GetLesson, GetLessonQuery
 from domain.lesson_lifecycle import LessonStatus
 from presentation.http.lesson_presenter import present_lesson
 
-FINAL_STATUSES = frozenset({LessonStatus.COMPLETED, LessonStatus.CANCELLED, LessonStatus.REJECTED})
+FINAL_STATUSES = frozenset({LessonStatus.COMPLETED, LessonStatus.CANCELLED, LessonStatus.REJECTED,
+                            LessonStatus.NOT_COVERED})
 
 
 class CachedLessonReads:

@@ -36,6 +36,7 @@ from tests.unit.stage_fakes import (
     FakeIndex,
     FakeScorer,
     FakeScreen,
+    FakeUnitLibrary,
     FakeWriter,
     InMemoryArtifactStore,
 )
@@ -69,8 +70,9 @@ class World:
     def handlers(self) -> dict[StageName, StageHandler]:
         writer = ArtifactWriter(self.store)
         handlers: tuple[StageHandler, ...] = (
-            UnderstandStage(FakeScreen(), FakeClassifier()), RetrieveStage(self.index), WriteStage(self.writer),
-            CheckStage(FakeScreen(), self.writer, FakeScorer()), NarrateStage(self.narrator, writer),
+            UnderstandStage(FakeScreen(), FakeClassifier()), RetrieveStage(self.index),
+            WriteStage(self.writer, FakeUnitLibrary()),
+            CheckStage(FakeScreen(), self.writer, FakeScorer(), FakeUnitLibrary()), NarrateStage(self.narrator, writer),
             IllustrateStage(self.illustrator, writer),
             RenderVideoStage(self.renderer, writer, ArtifactReader(self.store)), PublishStage(writer))
         return {h.stage: h for h in handlers}

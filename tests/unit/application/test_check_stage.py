@@ -16,7 +16,7 @@ from domain.money import Money
 from domain.passage import ScoredPassage
 from domain.understanding import Understanding
 from tests.unit.factories import a_lesson, a_spec
-from tests.unit.stage_fakes import PASSAGE, FakeScorer, FakeScreen
+from tests.unit.stage_fakes import PASSAGE, FakeScorer, FakeScreen, FakeUnitLibrary
 
 pytestmark = pytest.mark.req("RDS-012")
 
@@ -62,7 +62,7 @@ def lesson_with(script: LessonScript, grade: int = 1) -> LessonRequest:
 async def test_a_script_above_the_band_is_rewritten_and_the_final_level_recorded() -> None:
     writer = LadderWriter()
     lesson = lesson_with(script_with(HARD))
-    outcome = await CheckStage(FakeScreen(), writer, FakeScorer()).run(lesson)
+    outcome = await CheckStage(FakeScreen(), writer, FakeScorer(), FakeUnitLibrary()).run(lesson)
     assert writer.adjustments == [1]
     assert lesson.reading_level is not None and lesson.reading_level.within_target
     assert lesson.reading_level.rewrites == 1
@@ -73,7 +73,7 @@ async def test_a_script_above_the_band_is_rewritten_and_the_final_level_recorded
 async def test_rewrites_are_bounded_and_an_unreachable_band_is_recorded_honestly() -> None:
     writer = LadderWriter(simple_from=99)
     lesson = lesson_with(script_with(HARD))
-    await CheckStage(FakeScreen(), writer, FakeScorer(), max_rewrites=2).run(lesson)
+    await CheckStage(FakeScreen(), writer, FakeScorer(), FakeUnitLibrary(), max_rewrites=2).run(lesson)
     assert len(writer.adjustments) == 1  # the rewrite changed nothing, so the stage stopped asking
     assert lesson.reading_level is not None and not lesson.reading_level.within_target
     assert lesson.reading_level.measured > lesson.reading_level.target_high
@@ -82,7 +82,7 @@ async def test_rewrites_are_bounded_and_an_unreachable_band_is_recorded_honestly
 async def test_a_script_inside_the_band_is_not_rewritten() -> None:
     writer = LadderWriter()
     lesson = lesson_with(script_with(EASY))
-    await CheckStage(FakeScreen(), writer, FakeScorer()).run(lesson)
+    await CheckStage(FakeScreen(), writer, FakeScorer(), FakeUnitLibrary()).run(lesson)
     assert writer.adjustments == []
     assert lesson.reading_level is not None and lesson.reading_level.rewrites == 0
 
@@ -91,7 +91,7 @@ async def test_unsupported_sentences_are_dropped_everywhere_and_the_share_record
     body = f"{EASY} {INVENTED}"
     lesson = lesson_with(script_with(body))
     scorer = FakeScorer({INVENTED: 0.1})
-    await CheckStage(FakeScreen(), LadderWriter(), scorer).run(lesson)
+    await CheckStage(FakeScreen(), LadderWriter(), scorer, FakeUnitLibrary()).run(lesson)
     script, report = lesson.script, lesson.grounding
     assert script is not None and report is not None
     assert INVENTED not in script.plain_text() + script.narration
@@ -105,7 +105,7 @@ async def test_a_lesson_with_nothing_grounded_left_fails_the_stage() -> None:
     lesson = lesson_with(script_with(INVENTED))
     scorer = FakeScorer({INVENTED: 0.0, "A leaf in the sun makes sugar.": 0.0, "They make sugar.": 0.0})
     with pytest.raises(StageFailed) as raised:
-        await CheckStage(FakeScreen(), LadderWriter(), scorer).run(lesson)
+        await CheckStage(FakeScreen(), LadderWriter(), scorer, FakeUnitLibrary()).run(lesson)
     assert raised.value.code == "ungrounded_lesson" and not raised.value.retryable
 
 
@@ -113,7 +113,7 @@ async def test_a_lesson_with_nothing_grounded_left_fails_the_stage() -> None:
 async def test_unsafe_output_fails_before_anything_is_recorded() -> None:
     lesson = lesson_with(script_with(EASY))
     with pytest.raises(StageFailed) as raised:
-        await CheckStage(FakeScreen(blocked="roots drink"), LadderWriter(), FakeScorer()).run(lesson)
+        await CheckStage(FakeScreen(blocked="roots drink"), LadderWriter(), FakeScorer(), FakeUnitLibrary()).run(lesson)
     assert raised.value.code == "unsafe_output"
     assert lesson.grounding is None
 
@@ -121,6 +121,6 @@ async def test_unsafe_output_fails_before_anything_is_recorded() -> None:
 @pytest.mark.req("RDS-011")
 async def test_the_grade_sets_the_target_band() -> None:
     lesson = lesson_with(script_with(EASY), grade=11)
-    await CheckStage(FakeScreen(), LadderWriter(simple_from=-99), FakeScorer()).run(lesson)
+    await CheckStage(FakeScreen(), LadderWriter(simple_from=-99), FakeScorer(), FakeUnitLibrary()).run(lesson)
     assert lesson.reading_level is not None
     assert (lesson.reading_level.target_low, lesson.reading_level.target_high) == GradeLevel(11).reading_target

@@ -53,7 +53,9 @@ async def test_new_documents_are_chunked_embedded_stored_and_the_index_refreshed
     result = await ingest.execute(_command(document(), document(id="sci-35-other", title="Other")))
     assert set(result.added) == {"sci-35-test-magnets", "sci-35-other"} and result.chunks_indexed == 2
     assert set(uow.db.curriculum) == {"sci-35-test-magnets", "sci-35-other"}
-    assert embedder.texts[0].startswith("Magnets Pull and Push. A magnet")  # title, then the chunk text
+    # title, the questions the unit answers, then its direct answer
+    assert embedder.texts[0].startswith("Magnets Pull and Push. What do magnets do? Why do magnets stick")
+    assert embedder.texts[0].endswith("such as nails and paper clips.")
     assert index.refreshed and len(result.corpus_version) == 16
 
 
@@ -67,7 +69,7 @@ async def test_an_unchanged_document_is_not_embedded_again_and_a_changed_one_is_
     changed = await ingest.execute(_command(document(body="Magnets have a north pole and a south pole.")))
     assert changed.replaced == ("sci-35-test-magnets",) and changed.corpus_version != first.corpus_version
     stored, _, _ = uow.db.curriculum["sci-35-test-magnets"]
-    assert stored.body == "Magnets have a north pole and a south pole."
+    assert stored.unit.answer == "Magnets have a north pole and a south pole."
 
 
 async def test_a_new_embedding_model_re_embeds_every_document(parts: tuple) -> None:

@@ -1,11 +1,9 @@
 """Curriculum documents: the front matter parser, the domain's validation, chunking and content hashes."""
 
-import itertools
-
 import pytest
 
 from application.errors import InvalidDocument
-from domain.chunking import chunk_document, document_id_of, split_text
+from domain.chunking import chunk_document, document_id_of
 from domain.curriculum_document import corpus_version
 from domain.grade_level import GradeBand
 from infrastructure.curriculum.front_matter_parser import FrontMatterParser
@@ -21,7 +19,7 @@ def test_a_valid_document_is_parsed_and_normalised() -> None:
     assert (doc.id, doc.subject, doc.grade_band, doc.topic) == ("sci-35-test-magnets", "science", GradeBand.G3_5,
                                                                  "magnets")
     assert doc.keywords == ("magnet", "poles", "attract", "repel")
-    assert doc.body.startswith("A magnet has two ends") and doc.body.endswith("paper clips.")
+    assert doc.body.startswith("## Answer") and doc.unit.answer.startswith("A magnet has two ends")
 
 
 @pytest.mark.parametrize(("text", "field", "code"), [
@@ -50,23 +48,23 @@ def test_the_content_hash_changes_with_any_field_and_the_corpus_version_with_any
     assert corpus_version({"a": "1", "b": "2"}) == corpus_version({"b": "2", "a": "1"})
 
 
-def test_a_short_document_is_one_chunk_named_after_it() -> None:
-    (chunk,) = chunk_document(parse(VALID, "a.md"))
-    assert (chunk.id, chunk.ordinal) == ("sci-35-test-magnets", 0)
+def test_a_unit_is_one_chunk_named_after_it_holding_everything_a_lesson_may_state() -> None:
+    unit = parse(VALID, "a.md")
+    (chunk,) = chunk_document(unit)
+    assert (chunk.id, chunk.ordinal, document_id_of(chunk.id)) == ("sci-35-test-magnets", 0, "sci-35-test-magnets")
+    assert unit.unit.answer in chunk.text and all(b.text in chunk.text for b in unit.unit.blocks)
+    assert "Pole: one of the two ends of a magnet" in chunk.text  # key terms
+    assert "not on metals such as aluminum" in chunk.text  # the correction of a misconception …
+    assert "stick to every kind of metal" not in chunk.text  # … never the wrong idea itself
+    assert "Sam holds two bar magnets" in chunk.text and "The goalkeeper holds" in chunk.text  # every theme
 
 
-def test_a_long_document_splits_on_sentences_with_one_sentence_of_overlap() -> None:
-    sentences = [f"Sentence number {n} tells one more fact about magnets and poles." for n in range(60)]
-    body = "\n\n".join(" ".join(sentences[i:i + 6]) for i in range(0, 60, 6))
-    chunks = chunk_document(parse(document(body=body), "long.md"))
-    assert len(chunks) >= 3
-    assert [c.id for c in chunks] == [f"sci-35-test-magnets#{n}" for n in range(1, len(chunks) + 1)]
-    assert all(len(c.text.split()) <= 260 for c in chunks)
-    for before, after in itertools.pairwise(chunks):
-        assert after.text.startswith(before.text.rsplit(". ", 1)[-1])  # the last sentence is repeated
-    assert {document_id_of(c.id) for c in chunks} == {"sci-35-test-magnets"}
-    assert all(s in " ".join(c.text for c in chunks) for s in sentences)
-
-
-def test_split_text_keeps_short_text_whole() -> None:
-    assert split_text("One line.\n\nTwo lines.") == ["One line. Two lines."]
+def test_the_unit_parts_are_read_whole() -> None:
+    unit = parse(VALID, "a.md").unit
+    assert unit.questions[0] == "What do magnets do?" and len(unit.questions) == 3
+    assert [b.heading for b in unit.blocks] == ["North and south poles", "What magnets pull", "Magnets at home"]
+    assert [t.term for t in unit.key_terms] == ["pole", "attract", "repel"]
+    assert unit.example.themed("sports").problem.startswith("The goalkeeper holds")
+    assert unit.example.themed("cooking").problem.startswith("Sam holds")  # no cooking theme: neutral
+    assert [i.kind.value for i in unit.quiz] == ["multiple_choice", "multiple_choice", "short_answer", "matching"]
+    assert unit.quiz[0].distractors[0].why.startswith("Only like poles repel")

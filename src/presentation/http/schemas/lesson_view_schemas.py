@@ -151,6 +151,14 @@ class CostView(msgspec.Struct, frozen=True):
     lines: list[CostLineView]
 
 
+class SuggestionView(msgspec.Struct, frozen=True):
+    """A nearby topic the curriculum covers, offered when a question is `not_covered`."""
+
+    title: str
+    subject: str
+    grade_band: str
+
+
 class LessonView(msgspec.Struct, frozen=True):
     """Everything a client may know about one lesson; `requested_modalities` are the ones delivered, and
     `degraded_from` names what was asked when the estimate exceeded `max_cost_usd` (`degradation_reason` says why)."""
@@ -172,6 +180,7 @@ class LessonView(msgspec.Struct, frozen=True):
     cost: CostView
     error: FailureView | None
     rejection_reason: str | None
+    suggestions: list[SuggestionView]
     degraded_from: list[str] | None
     degradation_reason: str | None
 

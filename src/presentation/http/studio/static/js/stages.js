@@ -28,6 +28,8 @@ export function describeProgress(lesson) {
     failed: `The lesson failed at ${stageLabel(lesson.error?.stage ?? "")}: ${lesson.error?.message ?? "unknown error"}.`,
     cancelled: "The lesson was cancelled.",
     rejected: `The lesson was declined: ${lesson.rejection_reason ?? "no reason given"}.`,
+    not_covered: `${lesson.error?.message ?? "Our curriculum does not cover this question yet."} `
+      + (lesson.suggestions ?? []).map((s) => `${s.title} (${s.subject}, grades ${s.grade_band})`).join("; "),
   };
   return sentences[lesson.status] ?? `Status: ${lesson.status}.`;
 }
