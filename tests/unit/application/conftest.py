@@ -22,6 +22,7 @@ from application.stages.write_stage import WriteStage
 from application.use_cases.process_lesson import LeasePolicy, ProcessLesson
 from application.use_cases.request_lesson import RequestLesson
 from application.use_cases.reuse_finished_lesson import ReuseFinishedLesson
+from domain.coverage import CoveragePolicy
 from domain.modality import Modality
 from domain.stage import StageName
 from domain.user import Role
@@ -70,7 +71,8 @@ class World:
     def handlers(self) -> dict[StageName, StageHandler]:
         writer = ArtifactWriter(self.store)
         handlers: tuple[StageHandler, ...] = (
-            UnderstandStage(FakeScreen(), FakeClassifier()), RetrieveStage(self.index),
+            UnderstandStage(FakeScreen(), FakeClassifier()),
+            RetrieveStage(self.index, CoveragePolicy(min_similarity=0.5)),
             WriteStage(self.writer, FakeUnitLibrary()),
             CheckStage(FakeScreen(), self.writer, FakeScorer(), FakeUnitLibrary()), NarrateStage(self.narrator, writer),
             IllustrateStage(self.illustrator, writer),
