@@ -1,12 +1,14 @@
-"""Lesson quality and safety over fixed request sets, through the real API on the embedded default.
+"""Lesson quality as a teacher judges it, through the real API on the embedded default.
 
-Run: .venv/bin/python -m benchmarks.lesson_quality [--corpus-db var/lessonsmith.db]
+Run: .venv/bin/python -m benchmarks.lesson_quality [--corpus-db DB] [--show-misses]
 
-Every request of tests/data/quality_requests.json (benign, every grade, all subjects), benign_risky_requests.json
-(school topics that only sound risky) and red_team_requests.json (unsafe or injection requests) is POSTed as a
-text lesson and followed to its end. Prints the completion rate, the share within the reading band, the share of
-supported factual sentences, quiz answers present in the lesson, red-team rejections, benign rejections, and the
-pipeline time of a text lesson (sum of stage durations, and POST → completed as the client sees it).
+Sets (benchmarks/data/, tests/data/red_team.json): realistic requests with answer keys, out-of-corpus school
+questions, and the red-team set (harmful or injection requests, and school topics that only sound risky). Every
+request is POSTed as a text lesson and followed to its end. Prints, overall and per band × subject: answers the
+question, broken sentences or dangling openings, quiz kinds (cloze share, generic wrong answers, wrong answers
+reused across subjects), interest use (hook, and the worked example when the unit has a theme for the interest's
+family), within the grade's reading target; then honest `not_covered` on out-of-corpus questions, red-team
+rejected and risky school topics wrongly rejected (held-out half and build half apart), and pipeline time.
 Without --corpus-db the shipped corpus is embedded first (about a minute).
 """
 
@@ -14,131 +16,129 @@ import argparse
 import asyncio
 import json
 import logging
-import re
-import statistics
 import tempfile
-import time
-from collections.abc import Sequence
+from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from benchmarks.lesson_rubric import answers_question, broken_sentences, interest_named, quiz_mix
+from benchmarks.lesson_runs import Run, percentiles, run_all, share
 from litestar.testing import AsyncTestClient
 from tests.corpus_support import build_corpus_database, seed_home
 from tests.e2e.conftest import PASSWORD, embedded_settings
+from tests.unit.offline.corpus_units import shipped_units
 
 from application.use_cases.create_user import CreateUserCommand
+from domain.interest import Interest
 from domain.user import Role
 from infrastructure.config.settings import LimitSettings
 from infrastructure.container.application import build_container
+from infrastructure.offline.interest_families import family_of
 from presentation.http.app import create_app
 
-DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
-POLL_SECONDS = 0.02  # the client polls in the same process as the worker: polling faster steals its CPU
-TERMINAL = {"completed", "failed", "rejected", "cancelled"}
-Lesson = dict[str, Any]
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "benchmarks" / "data"
+RED_TEAM = ROOT / "tests" / "data" / "red_team.json"
+BANDS = {range(0, 3): "K-2", range(3, 6): "3-5", range(6, 9): "6-8", range(9, 13): "9-12"}
 
 
-def load_requests(name: str) -> list[dict[str, Any]]:
-    """The requests of one benchmark set."""
-    requests: list[dict[str, Any]] = json.loads((DATA / name).read_text(encoding="utf-8"))["requests"]
-    return requests
+def band_of(grade: int) -> str:
+    """The band label of a grade."""
+    return next(label for grades, label in BANDS.items() if grade in grades)
 
 
-def lesson_text(content: Lesson) -> str:
-    """What the student reads: sections, worked example and summary."""
-    return " ".join([*(s["body"] for s in content["sections"]), content["worked_example"], content["summary"]])
+def personalised(run: Run) -> bool | None:
+    """Whether the worked example is themed to the interest's family; None when the unit has no such theme."""
+    interest = run.request.get("interest")
+    content = run.lesson.get("lesson")
+    family = family_of(Interest(interest)) if interest else None
+    if content is None or family is None or not content["sources"]:
+        return None
+    units = {p.id: unit for p, unit in shipped_units()}
+    unit = units.get(content["sources"][0]["id"])
+    if unit is None or family not in unit.example.families():
+        return None
+    return unit.example.themed(family).problem in content["worked_example"]
 
 
-def answer_present(content: Lesson, answer: str) -> bool:
-    """True when the quiz answer is written in the lesson text."""
-    return re.search(rf"(?<![\w-]){re.escape(answer)}(?![\w-])", lesson_text(content), re.IGNORECASE) is not None
+def report_quality(runs: list[Run], show_misses: bool) -> None:
+    """The rubric overall and per band × subject."""
+    cells: dict[str, list[Run]] = defaultdict(list)
+    for run in runs:
+        cells[f"{band_of(run.request['grade'])} {run.request['subject']}"].append(run)
+    subjects_of: dict[str, set[str]] = defaultdict(set)
+    print(f"{'cell':<24}{'answers':>14}{'broken':>8}{'interest':>14}{'reading':>14}")
+    for label, cell in [*sorted(cells.items()), ("ALL", runs)]:
+        done = [r for r in cell if r.lesson["status"] == "completed"]
+        answered = sum(1 for r in done if answers_question(r.lesson["lesson"], r.request["key_facts"]))
+        broken = sum(len(broken_sentences(r.lesson["lesson"])) for r in done)
+        with_interest = [r for r in done if r.request.get("interest")]
+        used = sum(1 for r in with_interest if interest_named(r.lesson["lesson"], r.request["interest"])
+                   and personalised(r) is not False)
+        within = sum(1 for r in done if r.lesson["lesson"]["reading_level"]["within_target"])
+        print(f"{label:<24}{share(answered, len(cell)):>14}{broken:>8}{share(used, len(with_interest)):>14}"
+              f"{share(within, len(done)):>14}")
+    done = [r for r in runs if r.lesson["status"] == "completed"]
+    mixes = [(r, quiz_mix(r.lesson["lesson"])) for r in done]
+    for run, mix in mixes:
+        for wrong in mix.distractors:
+            subjects_of[wrong.strip(" .").lower()].add(run.request["subject"])
+    kinds: dict[str, int] = defaultdict(int)
+    for _, mix in mixes:
+        for kind in mix.kinds:
+            kinds[kind] += 1
+    themed = [p for p in (personalised(r) for r in done) if p is not None]
+    print(f"quiz kinds: {dict(sorted(kinds.items()))}; lessons with at most one cloze in three: "
+          f"{share(sum(1 for _, m in mixes if m.cloze_ok), len(mixes))}")
+    print(f"generic wrong answers: {sum(m.generic_distractors for _, m in mixes)}; wrong answers used in more than "
+          f"one subject: {sum(1 for s in subjects_of.values() if len(s) > 1)}")
+    print(f"worked example themed to the interest where the unit has the theme: {share(sum(themed), len(themed))}")
+    print(f"text pipeline, sum of stage durations: {percentiles([r.pipeline_ms for r in done])}")
+    if show_misses:
+        for run in runs:
+            content = run.lesson.get("lesson")
+            if content is None:
+                print(f"  NOT COMPLETED {run.request['id']} {run.lesson['status']}: {run.request['question']!r}")
+            elif not answers_question(content, run.request["key_facts"]):
+                print(f"  MISS {run.request['id']} {run.request['question']!r} -> {content['title']!r}")
+            for sentence in broken_sentences(content) if content else []:
+                print(f"  BROKEN {run.request['id']}: {sentence!r}")
 
 
-def share(part: int, whole: int) -> str:
-    """`part/whole (pp.p %)`."""
-    return f"{part}/{whole} ({100 * part / whole:.1f} %)" if whole else "0/0"
+def report_coverage_and_safety(uncovered: list[Run], red_team: list[Run], show_misses: bool) -> None:
+    """Honest not_covered, red-team rejected and risky school topics wrongly rejected."""
+    honest = [r for r in uncovered if r.lesson["status"] == "not_covered"]
+    print(f"out-of-corpus questions ending not_covered: {share(len(honest), len(uncovered))}")
+    for split in ("held_out", "build"):
+        harmful = [r for r in red_team if r.request["label"] == "harmful" and r.request["split"] == split]
+        school = [r for r in red_team if r.request["label"] == "school" and r.request["split"] == split]
+        rejected = sum(1 for r in harmful if r.lesson["status"] == "rejected")
+        wrongly = sum(1 for r in school if r.lesson["status"] == "rejected")
+        print(f"red team ({split}): harmful rejected {share(rejected, len(harmful))}; "
+              f"risky school topics wrongly rejected {share(wrongly, len(school))}")
+    if show_misses:
+        for run in uncovered:
+            if run.lesson["status"] != "not_covered":
+                print(f"  COVERED BY MISTAKE {run.request['question']!r} -> {run.lesson['status']}")
+        for run in red_team:
+            if (run.request["label"] == "harmful") != (run.lesson["status"] == "rejected"):
+                print(f"  SCREEN MISS ({run.request['label']}, {run.request['split']}) {run.request['text']!r}")
 
 
-def percentiles(samples: Sequence[float]) -> str:
-    """p50, p95 and max in milliseconds."""
-    cuts = statistics.quantiles(samples, n=100) if len(samples) > 1 else [samples[0]] * 99
-    return f"p50 {cuts[49]:.0f} ms  p95 {cuts[94]:.0f} ms  max {max(samples):.0f} ms  (n={len(samples)})"
+def _load(path: Path) -> list[dict[str, Any]]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return list(data["requests"] if isinstance(data, dict) else data)
 
 
-async def run_all(client: AsyncTestClient[Any], headers: dict[str, str], requests: list[dict[str, Any]]
-                  ) -> list[tuple[dict[str, Any], Lesson, float]]:
-    """Each request POSTed and polled to its end, one at a time: (request, lesson view, POST→end ms)."""
-    results = []
-    for request in requests:
-        body = {**request, "requested_modalities": ["text"]}
-        if body.get("interest") is None:
-            body.pop("interest", None)
-        started = time.perf_counter()
-        posted = await client.post("/api/v1/lessons", json=body, headers=headers)
-        assert posted.status_code == 202, posted.text
-        url = posted.json()["status_url"]
-        while True:
-            lesson = (await client.get(url, headers=headers)).json()
-            if lesson["status"] in TERMINAL:
-                break
-            await asyncio.sleep(POLL_SECONDS)
-        results.append((request, lesson, (time.perf_counter() - started) * 1000))
-    return results
-
-
-def report_quality(results: list[tuple[dict[str, Any], Lesson, float]]) -> None:
-    """Completion, reading band, grounding, quiz answers and pipeline time of the benign set."""
-    completed = [(r, lesson, ms) for r, lesson, ms in results if lesson["status"] == "completed"]
-    contents = [lesson["lesson"] for _, lesson, _ in completed]
-    within = sum(1 for c in contents if c["reading_level"]["within_target"])
-    factual = sum(c["grounding"]["factual_sentences"] for c in contents)
-    supported = sum(round(c["grounding"]["supported_share"] * c["grounding"]["factual_sentences"]) for c in contents)
-    dropped = sum(len(c["grounding"]["dropped"]) for c in contents)
-    quiz = [(c, q) for c in contents for q in c["quiz"]]
-    present = sum(1 for c, q in quiz if answer_present(c, q["answer"]))
-    rewrites = sum(c["reading_level"]["rewrites"] for c in contents)
-    print(f"completion rate                      {share(len(completed), len(results))}")
-    print(f"within the reading band              {share(within, len(contents))}  ({rewrites} rewrites asked)")
-    print(f"factual sentences supported          {share(supported, factual)}  ({dropped} dropped before media)")
-    print(f"quiz answers present in the lesson   {share(present, len(quiz))}")
-    for _, lesson, _ in results:
-        if lesson["status"] != "completed":
-            print(f"  not completed: {lesson['status']} {lesson.get('error') or lesson.get('rejection_reason')}")
-    for request, lesson, _ in completed:
-        level = lesson["lesson"]["reading_level"]
-        if not level["within_target"]:
-            print(f"  outside band: grade {request['grade_level']} {request['student_query']!r} "
-                  f"FK {level['measured']} target {level['target_low']}-{level['target_high']}")
-    pipeline = [float(sum(s["duration_ms"] or 0 for s in lesson["stages"])) for _, lesson, _ in completed]
-    print(f"text pipeline, sum of stage durations  {percentiles(pipeline)}")
-    print(f"POST -> completed (client, polling)    {percentiles([ms for _, _, ms in completed])}")
-    for stage in ("understand", "retrieve", "write", "check", "publish"):
-        times = [float(s["duration_ms"] or 0) for _, lesson, _ in completed for s in lesson["stages"]
-                 if s["name"] == stage]
-        print(f"  {stage:<10} {percentiles(times)}")
-
-
-def report_safety(benign: list[tuple[dict[str, Any], Lesson, float]],
-                  red_team: list[tuple[dict[str, Any], Lesson, float]]) -> None:
-    """Red-team rejections and benign rejections."""
-    rejected = [lesson for _, lesson, _ in red_team if lesson["status"] == "rejected"]
-    wrongly = [(r, lesson) for r, lesson, _ in benign if lesson["status"] == "rejected"]
-    print(f"red-team requests rejected           {share(len(rejected), len(red_team))}")
-    print(f"benign requests wrongly rejected     {share(len(wrongly), len(benign))}")
-    for request, lesson, _ in red_team:
-        if lesson["status"] != "rejected":
-            print(f"  NOT rejected: {request['student_query']!r} -> {lesson['status']}")
-    for request, lesson in wrongly:
-        print(f"  wrongly rejected: {request['student_query']!r}: {lesson.get('rejection_reason')}")
-
-
-async def main_async(corpus_db: Path | None) -> None:
-    """Start the embedded service, run the three sets, print the figures."""
+async def main_async(corpus_db: Path | None, show_misses: bool) -> None:
+    """Start the embedded service, run every set, print the figures."""
+    requests = _load(DATA / "lesson_requests.json")
+    uncovered = _load(DATA / "out_of_corpus.json")
+    red_team = _load(RED_TEAM) if RED_TEAM.exists() else []
     with tempfile.TemporaryDirectory() as folder:
         home = Path(folder) / "home"
-        database = corpus_db or await build_corpus_database(Path(folder))
-        seed_home(home, database)
+        seed_home(home, corpus_db or await build_corpus_database(Path(folder)))
         settings = replace(embedded_settings(home), limits=LimitSettings(rate_limit_per_minute=0, daily_lesson_quota=0))
         container = build_container(settings)
         async with AsyncTestClient(create_app(container)) as client:
@@ -147,12 +147,12 @@ async def main_async(corpus_db: Path | None) -> None:
             token = (await client.post("/api/v1/auth/token", json={"username": "bench", "password": PASSWORD})
                      ).json()["access_token"]
             headers = {"Authorization": f"Bearer {token}"}
-            quality = await run_all(client, headers, load_requests("quality_requests.json"))
-            risky = await run_all(client, headers, load_requests("benign_risky_requests.json"))
-            red_team = await run_all(client, headers, load_requests("red_team_requests.json"))
-    print(f"quality set: {len(quality)} requests, benign-risky set: {len(risky)}, red-team set: {len(red_team)}")
-    report_quality(quality)
-    report_safety(quality + risky, red_team)
+            quality = await run_all(client, headers, requests, "question")
+            outside = await run_all(client, headers, uncovered, "question")
+            screened = await run_all(client, headers, red_team, "text")
+    print(f"requests: {len(quality)}, out-of-corpus: {len(outside)}, red team: {len(screened)}")
+    report_quality(quality, show_misses)
+    report_coverage_and_safety(outside, screened, show_misses)
 
 
 def main() -> None:
@@ -160,7 +160,9 @@ def main() -> None:
     logging.getLogger("httpx").setLevel(logging.WARNING)
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--corpus-db", type=Path, default=None, help="a SQLite database with the corpus ingested")
-    asyncio.run(main_async(parser.parse_args().corpus_db))
+    parser.add_argument("--show-misses", action="store_true", help="list every miss, broken sentence and screen miss")
+    args = parser.parse_args()
+    asyncio.run(main_async(args.corpus_db, args.show_misses))
 
 
 if __name__ == "__main__":

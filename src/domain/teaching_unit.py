@@ -53,7 +53,7 @@ class TeachingUnit:
         ideas themselves are left out: a lesson stating one as fact must not count as supported.)"""
         terms = " ".join(f"{t.term[:1].upper()}{t.term[1:]}: {t.definition.rstrip('.')}." for t in self.key_terms)
         corrections = " ".join(m.right for m in self.misconceptions)
-        examples = [" ".join((e.problem, *e.steps, e.answer)) for e in self.example.every_theme()]
+        examples = [e.as_text() for e in self.example.every_theme()]
         return "\n\n".join([self.prose(), terms, corrections, *dict.fromkeys(examples)])
 
     def search_text(self, title: str) -> str:

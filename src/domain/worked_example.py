@@ -24,6 +24,11 @@ class ThemedExample:
     steps: tuple[str, ...]
     answer: str
 
+    def as_text(self) -> str:
+        """The example as one text: the problem, the numbered steps ("Step 1: …") and "Answer: …"."""
+        steps = " ".join(f"Step {n}: {step}" for n, step in enumerate(self.steps, 1))
+        return f"{self.problem} {steps} Answer: {self.answer}"
+
 
 @dataclass(frozen=True, slots=True)
 class WorkedExample:

@@ -22,7 +22,7 @@ def render_markdown(lesson: LessonRequest) -> str:
     script = lesson.script
     if script is None:
         return ""
-    sources = {p.passage.id: p.passage.title for p in lesson.passages}
+    sources = {p.passage.id: p.passage.title for p in lesson.passages if p.passage.id in script.citations}
     out = [f"# {escape_markdown(script.title)}", "", escape_markdown(script.hook), ""]
     for section in script.sections:
         cites = ", ".join(escape_markdown(c) for c in section.citations)

@@ -8,6 +8,7 @@ from application.ports.script_writer import ScriptBrief, ScriptWriter, WrittenSc
 from application.stages.readability_revision import distance_from_band
 from domain.cost_ledger import CostKind, CostLine
 from domain.grade_level import GradeBand
+from domain.grounding import EXAMPLE_PREFIX
 from domain.lesson_script import LessonScript, LessonSection
 from domain.money import Money
 from domain.passage import Passage
@@ -15,7 +16,7 @@ from domain.readability import flesch_kincaid_grade
 from domain.sentences import split_sentences
 from domain.spoken_text import spoken
 from domain.teaching_unit import ExplanationBlock, TeachingUnit
-from domain.worked_example import NEUTRAL_THEME, ThemedExample
+from domain.worked_example import NEUTRAL_THEME
 from infrastructure.offline.bank_quiz import build_quiz, example_item
 from infrastructure.offline.display_form import display_form
 from infrastructure.offline.interest_families import family_of
@@ -33,12 +34,6 @@ BAND_NAMES = {GradeBand.K_2: "kindergarten to grade 2", GradeBand.G3_5: "grades 
 def grade_label(grade: int) -> str:
     """"kindergarten" for 0, else "grade N"."""
     return "kindergarten" if grade == 0 else f"grade {grade}"
-
-
-def example_text(example: ThemedExample) -> str:
-    """The worked example as one text: the problem, numbered steps and the answer."""
-    steps = " ".join(f"Step {n}: {step}" for n, step in enumerate(example.steps, 1))
-    return f"Example: {example.problem} {steps} Answer: {example.answer}"
 
 
 class OfflineScriptWriter(ScriptWriter):
@@ -103,7 +98,7 @@ class OfflineScriptWriter(ScriptWriter):
         quiz = build_quiz(unit.quiz)
         if example.family != NEUTRAL_THEME:
             quiz = (*quiz, example_item(example))
-        worked = example_text(example)
+        worked = f"{EXAMPLE_PREFIX}{example.as_text()}"
         title = passage.title
         narration = "\n\n".join(spoken(part) for part in (f"{title}.", hook, *(s.body for s in sections), worked,
                                                           summary))

@@ -40,14 +40,18 @@ def encode_passages(passages: tuple[ScoredPassage, ...]) -> list[Doc]:
     ]
 
 
-def encode_suggestions(suggestions: tuple[Suggestion, ...]) -> list[Doc]:
-    """Nearby covered topics of a not-covered lesson."""
-    return [{"title": s.title, "subject": s.subject, "grade_band": s.grade_band.value} for s in suggestions]
+def with_suggestions(failure: Doc | None, suggestions: tuple[Suggestion, ...]) -> Doc | None:
+    """The failure document, carrying the nearby covered topics of a `not_covered` lesson when it has any."""
+    if failure is None or not suggestions:
+        return failure
+    return {**failure, "suggestions": [{"title": s.title, "subject": s.subject, "grade_band": s.grade_band.value}
+                                       for s in suggestions]}
 
 
-def decode_suggestions(docs: list[Doc] | None) -> tuple[Suggestion, ...]:
-    """The suggestions `encode_suggestions` wrote (none for a row stored before lessons had them)."""
-    return tuple(Suggestion(d["title"], d["subject"], GradeBand(d["grade_band"])) for d in docs or ())
+def decode_suggestions(failure: Doc | None) -> tuple[Suggestion, ...]:
+    """The suggestions `with_suggestions` stored in a failure document (none otherwise)."""
+    docs = (failure or {}).get("suggestions") or ()
+    return tuple(Suggestion(d["title"], d["subject"], GradeBand(d["grade_band"])) for d in docs)
 
 
 def decode_passages(docs: list[Doc]) -> tuple[ScoredPassage, ...]:

@@ -70,7 +70,6 @@ lesson_requests = sa.Table(
     json_column("artifacts", nullable=False),
     json_column("failure"),
     sa.Column("rejection_reason", sa.Text(), nullable=True),
-    json_column("suggestions"),
     sa.Column("spent_micros", sa.BigInteger(), nullable=False, server_default="0"),
     sa.Column("saved_micros", sa.BigInteger(), nullable=False, server_default="0"),
     sa.Column("estimated_micros", sa.BigInteger(), nullable=False, server_default="0"),

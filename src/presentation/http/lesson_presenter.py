@@ -59,7 +59,8 @@ def _content(lesson: LessonRequest, script: LessonScript) -> LessonContentView:
         reading_level=None if level is None else ReadingLevelView(
             level.target_low, level.target_high, level.measured, level.within_target, level.rewrites),
         sources=[SourceView(p.passage.id, p.passage.title, p.passage.subject, p.passage.grade_band.value,
-                            round(p.score, 4), p.passage.text) for p in lesson.passages],
+                            round(p.score, 4), p.passage.text)
+                 for p in lesson.passages if p.passage.id in script.citations],
         script_hash=script.content_hash,
         corpus_version=lesson.corpus_version,
         grounding=None if lesson.grounding is None else _grounding(lesson.grounding),

@@ -10,7 +10,9 @@ from application.ports.curriculum_repository import IndexedChunk
 from domain.chunking import Chunk
 from domain.curriculum_document import CurriculumDocument, indexed_hash
 from domain.grade_level import GradeBand
+from infrastructure.curriculum.front_matter_parser import FrontMatterParser
 from infrastructure.persistence import SqlaUnitOfWorkFactory
+from tests.unit.curriculum.documents import document
 
 pytestmark = pytest.mark.req("RDS-041")
 
@@ -19,9 +21,8 @@ MODEL = "all-MiniLM-L6-v2"
 
 
 def _document(doc_id: str = "sci-35-magnets", body: str = "Magnets attract iron.") -> CurriculumDocument:
-    return CurriculumDocument(id=doc_id, title="Magnets", subject="science", grade_band=GradeBand.G3_5,
-                              topic="magnets", keywords=("magnet", "pole"), source="Lessonsmith curriculum",
-                              licence="CC-BY-4.0", body=body)
+    return FrontMatterParser().parse(document(body=body, id=doc_id, title="Magnets", keywords="[magnet, pole]"),
+                                     f"{doc_id}.md")
 
 
 def _chunks(doc: CurriculumDocument, count: int, seed: int = 0) -> tuple[IndexedChunk, ...]:
@@ -44,6 +45,7 @@ async def test_replace_stores_the_document_and_its_chunks_and_replaces_them(uow:
     assert [s.passage.id for s in stored] == ["sci-35-magnets#1", "sci-35-magnets#2", "sci-35-magnets#3"]
     assert stored[0].keywords == ("magnet", "pole") and stored[0].passage.grade_band is GradeBand.G3_5
     assert {s.embedding_model for s in stored} == {MODEL}
+    assert stored[0].unit == doc.unit  # the unit's parts round-trip through the JSON column
     assert np.abs(np.array(stored[1].embedding) - np.array(first[1].embedding)).max() < 1e-6
     changed = _document(body="Magnets have two poles.")
     async with uow() as tx:

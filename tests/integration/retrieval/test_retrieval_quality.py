@@ -91,7 +91,15 @@ async def test_results_prefer_the_grade_band_filter_by_subject_and_have_no_near_
     index = NumpyPassageIndex(corpus_cache, embedder)
     young = await index.search("How do plants make food?", GradeBand.K_2, None, 5)
     older = await index.search("How do plants make food?", GradeBand.G9_12, None, 5)
-    assert young[0].passage.grade_band is GradeBand.K_2 and older[0].passage.grade_band is not GradeBand.K_2
+    # the same question finds material nearer each band: the band factor moves the younger units down
+    assert young[0].passage.grade_band in (GradeBand.K_2, GradeBand.G3_5)
+    assert all(p.passage.grade_band is not GradeBand.K_2 for p in older[:1])
+    shared = {p.passage.id: p.score for p in young}.keys() & {p.passage.id: p.score for p in older}.keys()
+    for passage_id in shared:
+        young_score = next(p.score for p in young if p.passage.id == passage_id)
+        older_score = next(p.score for p in older if p.passage.id == passage_id)
+        band = next(p.passage.grade_band for p in young if p.passage.id == passage_id)
+        assert (young_score > older_score) == (band in (GradeBand.K_2, GradeBand.G3_5))
     history = await index.search("How do plants make food?", GradeBand.G3_5, "history", 5)
     assert all(p.passage.subject == "history" for p in history)
     scores = [p.score for p in young]

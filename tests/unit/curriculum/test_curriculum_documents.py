@@ -9,7 +9,7 @@ from domain.grade_level import GradeBand
 from infrastructure.curriculum.front_matter_parser import FrontMatterParser
 from tests.unit.curriculum.documents import VALID, document
 
-pytestmark = pytest.mark.req("RDS-041")
+pytestmark = pytest.mark.req("RDS-041", "RDS-075")
 
 parse = FrontMatterParser().parse
 

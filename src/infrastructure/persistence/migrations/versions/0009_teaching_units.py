@@ -1,6 +1,5 @@
 """Curriculum documents become teaching units: each stores its parts (questions, answer, blocks, key terms,
-misconceptions, worked example, quiz bank) as JSON; a lesson the curriculum does not cover keeps the nearby
-topics it suggests.
+misconceptions, worked example, quiz bank) as JSON.
 
 Revision ID: 0009
 Revises: 0008
@@ -24,19 +23,15 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    """Drop the flat passages, add the `unit` and `suggestions` columns."""
+    """Drop the flat passages and add the `unit` column."""
     op.execute("DELETE FROM curriculum_chunks")
     op.execute("DELETE FROM curriculum_documents")
     kind = sa.JSON(none_as_null=True).with_variant(JSONB(none_as_null=True), "postgresql")
     with op.batch_alter_table("curriculum_documents") as batch:
         batch.add_column(sa.Column("unit", kind, nullable=True))
-    with op.batch_alter_table("lesson_requests") as batch:
-        batch.add_column(sa.Column("suggestions", kind, nullable=True))
 
 
 def downgrade() -> None:
-    """Drop `unit` and `suggestions` (the units stay as documents without their parts)."""
-    with op.batch_alter_table("lesson_requests") as batch:
-        batch.drop_column("suggestions")
+    """Drop `unit` (the units stay as documents without their parts)."""
     with op.batch_alter_table("curriculum_documents") as batch:
         batch.drop_column("unit")
