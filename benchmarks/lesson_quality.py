@@ -22,14 +22,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from benchmarks.lesson_rubric import answers_question, broken_sentences, interest_named, quiz_mix
-from benchmarks.lesson_runs import Run, percentiles, run_all, share
 from litestar.testing import AsyncTestClient
 from tests.corpus_support import build_corpus_database, seed_home
 from tests.e2e.conftest import PASSWORD, embedded_settings
 from tests.unit.offline.corpus_units import shipped_units
 
 from application.use_cases.create_user import CreateUserCommand
+from benchmarks.lesson_rubric import answers_question, broken_sentences, interest_named, quiz_mix
+from benchmarks.lesson_runs import Run, percentiles, run_all, share
 from domain.interest import Interest
 from domain.user import Role
 from infrastructure.config.settings import LimitSettings

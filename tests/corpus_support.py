@@ -114,6 +114,7 @@ async def prime_from(database: Path, embedder: MemoEmbedder) -> None:
     try:
         async with SqlaUnitOfWorkFactory(engine)() as uow:
             for stored in await uow.curriculum.load_all():
-                embedder.remember(f"{stored.passage.title}. {stored.passage.text}", stored.embedding)
+                if stored.unit is not None:
+                    embedder.remember(stored.unit.search_text(stored.passage.title), stored.embedding)
     finally:
         await engine.dispose()

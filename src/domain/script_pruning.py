@@ -1,13 +1,13 @@
 """Removing unsupported sentences from a script everywhere they appear, so narration, slides and quiz
 stay one consistent version."""
 
-import re
 from collections.abc import Collection
 from dataclasses import replace
 
 from domain.grounding import EXAMPLE_PREFIX
 from domain.lesson_script import LessonScript, LessonSection, Slide
 from domain.sentences import split_sentences
+from domain.spoken_text import spoken
 
 _ELLIPSIS = "\u2026"
 
@@ -21,14 +21,9 @@ def _bullet_from(bullet: str, drop: Collection[str]) -> bool:
     return bool(stem) and any(s.rstrip(".").startswith(stem) for s in drop)
 
 
-def answer_in(text: str, answer: str) -> bool:
-    """True when `answer` occurs in `text` as a whole word or phrase (case-insensitive)."""
-    return re.search(rf"(?<![\w-]){re.escape(answer)}(?![\w-])", text, re.IGNORECASE) is not None
-
-
 def without_sentences(script: LessonScript, drop: Collection[str]) -> LessonScript:
     """`script` without the sentences in `drop`: sections left empty go with their slides, quiz items built on
-    a dropped sentence or whose answer is no longer in the lesson go, and narration and bullets follow."""
+    a dropped sentence go, and narration (written or spoken form) and bullets follow."""
     if not drop:
         return script
     sections = tuple(LessonSection(s.heading, _keep(s.body, drop), s.citations) for s in script.sections)
@@ -37,11 +32,10 @@ def without_sentences(script: LessonScript, drop: Collection[str]) -> LessonScri
     example = _keep(script.worked_example.removeprefix(EXAMPLE_PREFIX), drop)
     example = EXAMPLE_PREFIX + example if script.worked_example.startswith(EXAMPLE_PREFIX) and example else example
     summary = _keep(script.summary, drop)
-    body = " ".join([*(s.body for s in kept_sections), example, summary])
-    quiz = tuple(q for q in script.quiz if q.explanation not in drop and answer_in(body, q.answer))
+    quiz = tuple(q for q in script.quiz if not any(s in q.question or s in q.explanation for s in drop))
     narration = script.narration
     for sentence in drop:
-        narration = narration.replace(sentence, "")
+        narration = narration.replace(sentence, "").replace(spoken(sentence), "")
     narration = "\n\n".join(" ".join(p.split()) for p in narration.split("\n\n") if p.strip())
     slides = tuple(
         Slide(s.title, tuple(b for b in s.bullets if not _bullet_from(b, drop)))

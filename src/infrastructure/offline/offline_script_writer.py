@@ -7,6 +7,7 @@ from application.errors import StageFailed
 from application.ports.script_writer import ScriptBrief, ScriptWriter, WrittenScript
 from application.stages.readability_revision import distance_from_band
 from domain.cost_ledger import CostKind, CostLine
+from domain.coverage import BAND_ORDER, band_distance
 from domain.grade_level import GradeBand
 from domain.grounding import EXAMPLE_PREFIX
 from domain.lesson_script import LessonScript, LessonSection
@@ -26,7 +27,7 @@ from infrastructure.offline.unit_slides import build_slides
 PROVIDER = "offline"
 YOUNG_GRADE_MAX = 2
 SUMMARY_SENTENCES = 2
-BAND_ORDER = (GradeBand.K_2, GradeBand.G3_5, GradeBand.G6_8, GradeBand.G9_12)
+SIMILAR_ENOUGH = 0.08  # units within this similarity of the best one count as answering the question as well
 BAND_NAMES = {GradeBand.K_2: "kindergarten to grade 2", GradeBand.G3_5: "grades 3 to 5",
               GradeBand.G6_8: "grades 6 to 8", GradeBand.G9_12: "grades 9 to 12"}
 
@@ -72,11 +73,16 @@ class OfflineScriptWriter(ScriptWriter):
 
     @staticmethod
     def _chosen(brief: ScriptBrief) -> tuple[Passage, TeachingUnit]:
-        for scored in brief.passages:
-            unit = brief.units.get(scored.passage.id)
-            if unit is not None:
-                return scored.passage, unit
-        raise StageFailed("missing_unit", "no retrieved passage belongs to a teaching unit", retryable=False)
+        """The unit to teach from: among the units about as similar to the question as the best one, the one
+        closest to the student's band (then the best ranked)."""
+        with_units = [p for p in brief.passages if p.passage.id in brief.units]
+        if not with_units:
+            raise StageFailed("missing_unit", "no retrieved passage belongs to a teaching unit", retryable=False)
+        best = max(p.similarity for p in with_units)
+        close = [p for p in with_units if p.similarity >= best - SIMILAR_ENOUGH]
+        chosen = min(close, key=lambda p: (band_distance(p.passage.grade_band, brief.grade.band),
+                                           with_units.index(p)))
+        return chosen.passage, brief.units[chosen.passage.id]
 
     def _script(self, brief: ScriptBrief, passage: Passage, unit: TeachingUnit,
                 blocks: list[ExplanationBlock]) -> LessonScript:

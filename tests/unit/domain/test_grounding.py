@@ -1,10 +1,12 @@
 """Grounding in the domain: which sentences are claims, the supported share, and pruning a script."""
 
+from dataclasses import replace
+
 import pytest
 
 from domain.grounding import GroundingReport, SentenceSupport, factual_sentences, is_factual_claim
 from domain.lesson_script import LessonScript, LessonSection, QuizItem, Slide
-from domain.script_pruning import answer_in, without_sentences
+from domain.script_pruning import without_sentences
 
 pytestmark = pytest.mark.req("RDS-012")
 
@@ -65,5 +67,13 @@ def test_pruning_nothing_keeps_the_same_version() -> None:
     assert without_sentences(script, ()).content_hash == script.content_hash
 
 
-def test_answers_are_matched_as_whole_words() -> None:
-    assert answer_in("Plants make sugar.", "sugar") and not answer_in("Plants make sugars.", "sugar")
+def test_quiz_items_whose_answers_the_lesson_does_not_copy_survive_and_spoken_narration_is_pruned() -> None:
+    script = a_script()
+    bank_item = QuizItem("Why do plants need light?", (), "Light gives the energy to make sugar.", "A model answer.",
+                         "short_answer")
+    spoken_claim = "Half of 1/2 is 1/4 of the plant."
+    narration = f"{script.narration}\n\nHalf of one half is one quarter of the plant."
+    pruned = without_sentences(replace(script, quiz=(*script.quiz, bank_item), narration=narration),
+                               {INVENTED, spoken_claim})
+    assert bank_item in pruned.quiz
+    assert "one quarter of the plant" not in pruned.narration

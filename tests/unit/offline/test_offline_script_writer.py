@@ -2,7 +2,6 @@
 
 import re
 from dataclasses import replace
-from decimal import Decimal
 
 import pytest
 from hypothesis import HealthCheck, given, settings
