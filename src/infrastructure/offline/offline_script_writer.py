@@ -2,6 +2,7 @@
 a sentence."""
 
 from decimal import Decimal
+from itertools import combinations
 
 from application.errors import StageFailed
 from application.ports.script_writer import ScriptBrief, ScriptWriter, WrittenScript
@@ -27,6 +28,7 @@ from infrastructure.offline.unit_slides import build_slides
 PROVIDER = "offline"
 YOUNG_GRADE_MAX = 2
 SUMMARY_SENTENCES = 2
+MIN_BLOCKS = 2
 SIMILAR_ENOUGH = 0.08  # units within this similarity of the best one count as answering the question as well
 BAND_NAMES = {GradeBand.K_2: "kindergarten to grade 2", GradeBand.G3_5: "grades 3 to 5",
               GradeBand.G6_8: "grades 6 to 8", GradeBand.G9_12: "grades 9 to 12"}
@@ -42,8 +44,8 @@ class OfflineScriptWriter(ScriptWriter):
     that uses the interest, the direct answer first, whole explanation blocks, key words when the unit is written
     for an older band, a worked example re-themed to the interest's family when the unit has that theme, a
     misconception check, a summary that restates the answer, and a quiz from the unit's bank. To meet the grade's
-    reading target it leaves out the hardest blocks (never fewer than two, never part of one). Deterministic;
-    cites only the unit it uses. $0."""
+    reading target it chooses which whole blocks to keep (never fewer than two, never part of one).
+    Deterministic; cites only the unit it uses. $0."""
 
     async def write(self, brief: ScriptBrief) -> WrittenScript:
         """The lesson script for the brief and one $0 `spent` line counting the words written."""
@@ -55,21 +57,20 @@ class OfflineScriptWriter(ScriptWriter):
         return WrittenScript(script=script, cost_lines=(line,))
 
     def compose(self, brief: ScriptBrief) -> LessonScript:
-        """The script itself (synchronous and deterministic), with the blocks that read closest to the target."""
+        """The script itself (synchronous and deterministic): of every ordered choice of at least two whole
+        blocks, the one whose lesson reads inside the grade's target with the most blocks, else the closest to it.
+        A positive `reading_adjustment` (the check stage asking for simpler text) prefers fewer blocks."""
         passage, unit = self._chosen(brief)
         low, high = brief.grade.reading_target
-        blocks = list(unit.blocks)
-        drop = max(0, brief.reading_adjustment)
-        script = self._script(brief, passage, unit, blocks)
-        best = script, flesch_kincaid_grade(script.plain_text())
-        while len(blocks) > 2 and (best[1] > high or drop > 0):
-            blocks.remove(max(blocks, key=lambda b: flesch_kincaid_grade(b.text)))
-            drop -= 1
-            script = self._script(brief, passage, unit, blocks)
-            level = flesch_kincaid_grade(script.plain_text())
-            if distance_from_band(level, low, high) <= distance_from_band(best[1], low, high) or drop >= 0:
-                best = script, level
-        return best[0]
+        fewest = min(len(unit.blocks), MIN_BLOCKS)
+        most = max(fewest, len(unit.blocks) - max(0, brief.reading_adjustment))
+        drafts = []
+        for size in range(most, fewest - 1, -1):
+            for blocks in combinations(unit.blocks, size):
+                script = self._script(brief, passage, unit, list(blocks))
+                level = flesch_kincaid_grade(script.plain_text())
+                drafts.append((distance_from_band(level, low, high), -size, len(drafts), script))
+        return min(drafts, key=lambda draft: draft[:3])[3]
 
     @staticmethod
     def _chosen(brief: ScriptBrief) -> tuple[Passage, TeachingUnit]:
