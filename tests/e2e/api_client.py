@@ -6,7 +6,7 @@ from httpx import AsyncClient, Response
 
 from tests.hang_guard import HANG_GUARD_S, poll_until
 
-TERMINAL = {"completed", "failed", "cancelled", "rejected"}
+TERMINAL = {"completed", "failed", "cancelled", "rejected", "not_covered"}
 
 
 class ApiClient:

@@ -66,7 +66,7 @@ async def test_every_modality_completes_with_real_media_that_downloads_intact(
     files = await _downloads(service, lesson)
 
     wav = read_wav(files["narration.wav"])
-    assert 10 < wav.seconds < 60 and wav.rms() > 300
+    assert 10 < wav.seconds < 240 and wav.rms() > 300  # a whole lesson read aloud: two to three minutes
     cues = _cue_seconds(files["captions.vtt"].decode())
     assert cues and cues[0][0] < 0.5 and wav.seconds - 1.5 < cues[-1][1] <= wav.seconds
     assert all(start < end for start, end in cues)

@@ -14,7 +14,7 @@ from prometheus_client.process_collector import ProcessCollector
 
 from application.ports.metrics import CircuitState, Metrics
 
-FINAL_STATUSES = ("completed", "failed", "rejected", "cancelled")
+FINAL_STATUSES = ("completed", "failed", "rejected", "cancelled", "not_covered")
 CIRCUIT_VALUES: dict[CircuitState, int] = {"closed": 0, "half_open": 1, "open": 2}
 HTTP_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
 STAGE_BUCKETS = (0.01, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0)

@@ -55,7 +55,7 @@ class StudioPage:
         deadline = time.monotonic() + FINISHED_TIMEOUT_S
         while True:
             status, media_ready = self.page.evaluate(_FINISHED)
-            if status in ("failed", "rejected", "cancelled") or (status == "completed" and media_ready):
+            if status in ("failed", "rejected", "cancelled", "not_covered") or (status == "completed" and media_ready):
                 return str(status)
             if self.problems.messages:
                 raise AssertionError(f"the page reported errors: {self.problems.messages}")

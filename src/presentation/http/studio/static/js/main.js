@@ -13,7 +13,7 @@ import { describeProgress, renderStages } from "./stages.js";
 const PAGE_TITLE = "Lessonsmith studio";
 const POLL_MS = 500;
 const MAX_POLL_FAILURES = 5;
-const TERMINAL = new Set(["completed", "failed", "cancelled", "rejected"]);
+const TERMINAL = new Set(["completed", "failed", "cancelled", "rejected", "not_covered"]);
 
 const api = new Api();
 const media = new MediaShelf(api);
