@@ -3,8 +3,9 @@
 Run: .venv/bin/python -m benchmarks.coverage_calibration [--corpus-db DB]
 
 benchmarks/data/coverage_questions.json labels real school questions as covered by the shipped units or not,
-split into `calibrate` and `measure` halves on different topics. For each question the best similarity among the
-units the coverage policy would allow (at most one band away) is computed with the real embedder and index; the
+split into `calibrate` and `measure` halves on different topics. For each question the best coverage score (similarity
+plus the share of its terms the unit teaches) among the units the coverage policy would allow (at most one band
+away) is computed with the real embedder and index; the
 threshold that best separates the calibrate half (balanced accuracy, ties to the higher threshold) is chosen, and
 both halves are reported at it: covered questions kept, uncovered questions caught.
 """
@@ -25,7 +26,7 @@ from infrastructure.retrieval.corpus_cache import CorpusCache
 from infrastructure.retrieval.numpy_passage_index import NumpyPassageIndex
 
 DATA = Path(__file__).resolve().parent / "data" / "coverage_questions.json"
-ANY_SIMILARITY = CoveragePolicy(min_similarity=-1.0)
+ANY_COVERAGE = CoveragePolicy(min_coverage=-1.0)
 
 
 def rates(scored: list[tuple[dict[str, Any], float]], threshold: float) -> tuple[float, float]:
@@ -52,8 +53,8 @@ async def _scores(database: Path, questions: list[dict[str, Any]]) -> list[tuple
         scored = []
         for question in questions:
             band = GradeLevel(question["grade"]).band
-            found = ANY_SIMILARITY.teachable(await index.search(question["question"], band, None, 10), band)
-            scored.append((question, max((p.similarity for p in found), default=0.0)))
+            found = ANY_COVERAGE.teachable(await index.search(question["question"], band, None, 10), band)
+            scored.append((question, max((p.coverage for p in found), default=0.0)))
         return scored
     finally:
         await engine.dispose()
@@ -68,14 +69,14 @@ async def main_async(corpus_db: Path | None) -> None:
     calibrate = [(q, s) for q, s in scored if q["split"] == "calibrate"]
     measure = [(q, s) for q, s in scored if q["split"] == "measure"]
     threshold = best_threshold(calibrate)
-    print(f"threshold chosen on the calibrate half ({len(calibrate)} questions): {threshold:.3f}")
+    print(f"coverage threshold chosen on the calibrate half ({len(calibrate)} questions): {threshold:.3f}")
     for label, half in (("calibrate", calibrate), ("measure", measure)):
         kept, caught = rates(half, threshold)
         print(f"{label:<10} covered kept {kept:.1%}  uncovered caught {caught:.1%}  (n={len(half)})")
     for question, score in sorted(measure, key=lambda pair: pair[1]):
         wrong = (score >= threshold) != question["covered"]
         if wrong:
-            print(f"  measure miss: covered={question['covered']} sim={score:.3f} {question['question']!r}")
+            print(f"  measure miss: covered={question['covered']} coverage={score:.3f} {question['question']!r}")
 
 
 def main() -> None:

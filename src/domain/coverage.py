@@ -1,9 +1,11 @@
 """Honest coverage: does the curriculum answer the question well enough to teach it, and if not, what is near?
 
-A question is covered when a unit at the student's band, or at most one band away, is similar enough to it: the
-cosine between the question and what the unit is found by (its questions, title and direct answer) reaches
-`min_similarity`. The threshold is calibrated on one half of a labelled set of questions and measured on the
-other (`benchmarks/coverage_calibration.py`); the README records both figures.
+A question is covered when a unit at the student's band, or at most one band away, covers it well enough: the
+cosine between the question and what the unit is found by (its questions, title and direct answer), plus the
+share of the question's terms the unit teaches, reaches `min_coverage`. A question whose key word no unit uses
+("vikings", "pulley") loses its term share even when its wording resembles a unit. The threshold is calibrated
+on one half of a labelled set of questions and measured on the other (`benchmarks/coverage_calibration.py`);
+the README records both figures.
 """
 
 from collections.abc import Sequence
@@ -36,12 +38,13 @@ def band_distance(first: GradeBand, second: GradeBand) -> int:
 class CoveragePolicy:
     """Which retrieved passages may be taught from for a band, and when none may."""
 
-    min_similarity: float
+    min_coverage: float
     max_band_distance: int = 1
 
     def teachable(self, found: Sequence[ScoredPassage], band: GradeBand) -> tuple[ScoredPassage, ...]:
-        """The passages similar enough and close enough in band, best first (empty: not covered)."""
-        return tuple(p for p in found if p.similarity >= self.min_similarity
+        """The passages covering the question well enough and close enough in band, best first (empty: not
+        covered)."""
+        return tuple(p for p in found if p.coverage >= self.min_coverage
                      and band_distance(p.passage.grade_band, band) <= self.max_band_distance)
 
 

@@ -20,9 +20,16 @@ class Passage:
 
 @dataclass(frozen=True, slots=True)
 class ScoredPassage:
-    """A passage returned by retrieval, with its ranking score and its similarity to the question (the cosine
-    of the question and the passage's vector; 1.0 when the search had no vectors to compare)."""
+    """A passage returned by retrieval, with its ranking score, its similarity to the question (the cosine of the
+    question and the passage's vector; 1.0 when the search had no vectors to compare) and the share of the
+    question's terms its unit teaches (1.0 when unknown)."""
 
     passage: Passage
     score: float
     similarity: float = 1.0
+    term_share: float = 1.0
+
+    @property
+    def coverage(self) -> float:
+        """How well the passage's unit covers the question: similarity plus term share (0 to 2)."""
+        return self.similarity + self.term_share

@@ -7,11 +7,17 @@ from domain.coverage import CoveragePolicy, suggestions_from
 from domain.lesson_request import LessonRequest
 from domain.stage import StageName
 
+NO_MATERIAL = (
+    "We could not find anything in our curriculum that is like this question. "
+    "Try asking about a school subject such as science, math, history or reading."
+)
+
 
 class RetrieveStage:
     """Searches by subject first, then across subjects. Only passages the coverage policy allows (similar
     enough, at most one band away) are kept; when none is, the lesson ends `not_covered` with up to three nearby
-    topics (none when nothing in the corpus resembles the question), before anything is paid for."""
+    topics, before anything is paid for. A question nothing in the corpus resembles at all (not a school topic)
+    is rejected kindly."""
 
     stage = StageName.RETRIEVE
 
@@ -35,4 +41,6 @@ class RetrieveStage:
         if teachable:
             lesson.record_passages(teachable, version)
             return StageOutcome()
+        if not found:
+            return StageOutcome(rejection=NO_MATERIAL)
         return StageOutcome(not_covered=suggestions_from(found))

@@ -108,13 +108,13 @@ class MediaSettings(BaseSettings):
 
 class CorpusSettings(BaseSettings):
     """The curriculum corpus: the folder the embedded profile ingests at start-up (empty: the repository's
-    `corpus/` folder, when present), whether it does, and the least similarity between a question and a unit
-    for the unit to teach it (calibrated for the default embedder; see the README's coverage figures)."""
+    `corpus/` folder, when present), whether it does, and the least coverage score (similarity plus term share) of a
+    unit for it to teach a question (calibrated for the default embedder; see the README's coverage figures)."""
 
     model_config = _COMMON
     corpus_dir: Path | None = None
     corpus_auto_ingest: bool = True
-    coverage_min_similarity: float = Field(default=0.5, ge=0.0, le=1.0)
+    coverage_min_score: float = Field(default=1.05, ge=0.0, le=2.0)
 
 
 class ReuseSettings(BaseSettings):

@@ -74,7 +74,7 @@ class Pipeline(containers.DeclarativeContainer):
     fault_settings = providers.Dependency(instance_of=FaultSettings)
     reuse_settings = providers.Dependency(instance_of=ReuseSettings)
     corpus_settings = providers.Dependency(instance_of=CorpusSettings)
-    coverage = providers.Singleton(CoveragePolicy, min_similarity=corpus_settings.provided.coverage_min_similarity)
+    coverage = providers.Singleton(CoveragePolicy, min_coverage=corpus_settings.provided.coverage_min_score)
     provider_name = providers.Dependency(instance_of=str)
 
     artifact_writer = providers.Singleton(ArtifactWriter, gateways.artifact_store)

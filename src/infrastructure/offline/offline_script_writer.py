@@ -64,7 +64,7 @@ class OfflineScriptWriter(ScriptWriter):
         low, high = brief.grade.reading_target
         fewest = min(len(unit.blocks), MIN_BLOCKS)
         most = max(fewest, len(unit.blocks) - max(0, brief.reading_adjustment))
-        drafts = []
+        drafts: list[tuple[float, int, int, LessonScript]] = []
         for size in range(most, fewest - 1, -1):
             for blocks in combinations(unit.blocks, size):
                 script = self._script(brief, passage, unit, list(blocks))

@@ -58,6 +58,26 @@ class CorpusSnapshot:
         return cls(version=version, passages=passages, keywords=keywords, matrix=matrix, bm25=bm25, units=units)
 
     @cached_property
+    def vocabularies(self) -> dict[str, frozenset[str]]:
+        """The terms each passage's unit teaches (its whole text, questions, keywords and quiz), by passage id."""
+        vocabularies = {}
+        for passage in self.passages:
+            unit = self.units.get(document_id_of(passage.id))
+            texts = [passage.title, passage.topic, passage.text, *self.keywords.get(passage.id, ())]
+            if unit is not None:
+                texts += [*unit.questions, *(f"{item.question} {item.answer}" for item in unit.quiz)]
+            vocabularies[passage.id] = frozenset(terms(" ".join(texts)))
+        return vocabularies
+
+    def term_shares(self, query: str, passage_ids: "list[str]") -> NDArray[np.float64]:
+        """For each passage, the share of the query's terms its unit teaches (1.0 for a query without terms)."""
+        wanted = set(terms(query))
+        if not wanted:
+            return np.ones(len(passage_ids))
+        empty: frozenset[str] = frozenset()
+        return np.array([len(wanted & self.vocabularies.get(pid, empty)) / len(wanted) for pid in passage_ids])
+
+    @cached_property
     def rows(self) -> dict[str, int]:
         """The row of each passage id."""
         return {p.id: row for row, p in enumerate(self.passages)}

@@ -43,12 +43,14 @@ class RankingWeights:
 
 @dataclass(frozen=True)
 class Candidates:
-    """Passages found by either half, row-aligned with their unit vectors, cosines and keyword scores."""
+    """Passages found by either half, row-aligned with their unit vectors, cosines, keyword scores and the share
+    of the query's terms each one's unit teaches."""
 
     passages: tuple[Passage, ...]
     vectors: NDArray[np.float32]
     cosine: NDArray[np.float64]
     keyword: NDArray[np.float64]
+    term_share: NDArray[np.float64] | None = None
 
 
 def rank(candidates: Candidates, band: GradeBand, k: int, weights: RankingWeights) -> tuple[ScoredPassage, ...]:
@@ -73,5 +75,6 @@ def rank(candidates: Candidates, band: GradeBand, k: int, weights: RankingWeight
         if len(kept) == k:
             break
     similarity = candidates.cosine if weights.semantic > 0 else np.ones_like(candidates.cosine)
-    return tuple(ScoredPassage(candidates.passages[i], round(float(fused[i]), 6), round(float(similarity[i]), 6))
-                 for i in kept)
+    shares = candidates.term_share if candidates.term_share is not None else np.ones_like(candidates.cosine)
+    return tuple(ScoredPassage(candidates.passages[i], round(float(fused[i]), 6), round(float(similarity[i]), 6),
+                               round(float(shares[i]), 6)) for i in kept)

@@ -43,6 +43,7 @@ class NumpyPassageIndex(PassageIndex):
         candidates = Candidates(
             passages=tuple(snapshot.passages[rows[i]] for i in chosen), vectors=snapshot.matrix[rows[chosen]],
             cosine=cosine[chosen].astype(np.float64), keyword=keyword[chosen],
+            term_share=snapshot.term_shares(query, [snapshot.passages[rows[i]].id for i in chosen]),
         )
         return rank(candidates, grade_band, k, self._weights)
 

@@ -91,6 +91,7 @@ class PgvectorPassageIndex(PassageIndex):
             vectors=np.array([r.embedding.strip("[]").split(",") for r in rows], dtype=np.float32),
             cosine=np.array([float(r.cosine) for r in rows]),
             keyword=np.array([float(bm25[snapshot.rows[r.id]]) if r.id in snapshot.rows else 0.0 for r in rows]),
+            term_share=snapshot.term_shares(query, [r.id for r in rows]),
         )
         return rank(candidates, grade_band, k, self._weights)
 

@@ -15,7 +15,7 @@ from tests.e2e.conftest import PASSWORD, Service
 
 pytestmark = pytest.mark.req("RDS-067")
 
-QUERY = "How do plants make food for Nibbles the hamster?"
+QUERY = "Nibbles wants to know how plants make their food"
 STAGES = ("understand", "retrieve", "write", "check", "narrate", "illustrate", "render_video", "publish")
 
 

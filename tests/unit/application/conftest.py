@@ -72,7 +72,7 @@ class World:
         writer = ArtifactWriter(self.store)
         handlers: tuple[StageHandler, ...] = (
             UnderstandStage(FakeScreen(), FakeClassifier()),
-            RetrieveStage(self.index, CoveragePolicy(min_similarity=0.5)),
+            RetrieveStage(self.index, CoveragePolicy(min_coverage=1.5)),
             WriteStage(self.writer, FakeUnitLibrary()),
             CheckStage(FakeScreen(), self.writer, FakeScorer(), FakeUnitLibrary()), NarrateStage(self.narrator, writer),
             IllustrateStage(self.illustrator, writer),

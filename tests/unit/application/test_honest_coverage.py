@@ -35,14 +35,15 @@ class ScoredIndex(FakeIndex):
         return self.found[:k]
 
 
-POLICY = CoveragePolicy(min_similarity=0.5)
+POLICY = CoveragePolicy(min_coverage=1.5)
 
 
 def test_only_similar_units_within_one_band_are_teachable() -> None:
     near = ScoredPassage(passage("linear-functions", GradeBand.G6_8), 0.9, similarity=0.62)
     weak = ScoredPassage(passage("slope", GradeBand.G9_12), 0.8, similarity=0.41)
     far = ScoredPassage(passage("counting", GradeBand.K_2), 0.7, similarity=0.9)
-    assert POLICY.teachable([near, weak, far], GradeBand.G9_12) == (near,)
+    unknown_word = ScoredPassage(passage("graphs", GradeBand.G9_12), 0.9, similarity=0.7, term_share=0.5)
+    assert POLICY.teachable([near, weak, far, unknown_word], GradeBand.G9_12) == (near,)
     assert POLICY.teachable([weak, far], GradeBand.G9_12) == ()
 
 
@@ -76,10 +77,10 @@ async def test_an_uncovered_question_ends_not_covered_before_any_media_with_sugg
     assert not lesson.artifacts and lesson.ledger.spent.micros == 0  # type: ignore[attr-defined]
 
 
-async def test_a_question_nothing_resembles_is_not_covered_without_suggestions(world: World) -> None:
+async def test_a_question_nothing_resembles_is_rejected_as_out_of_scope(world: World) -> None:
     world.index = ScoredIndex([])
-    status, lesson = await _run(world, "How do I add fractions?", 4)
-    assert status is LessonStatus.NOT_COVERED and lesson.suggestions == ()  # type: ignore[attr-defined]
+    status, lesson = await _run(world, "Who will win the game tonight?", 4)
+    assert status is LessonStatus.REJECTED and "curriculum" in lesson.rejection_reason  # type: ignore[attr-defined]
 
 
 async def test_a_covered_question_completes(world: World) -> None:

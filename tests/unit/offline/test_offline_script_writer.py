@@ -69,7 +69,8 @@ def test_every_lesson_is_whole_grounded_mixed_and_cites_only_its_unit(index: int
             assert set(split_sentences(section.body)) <= unit_sentences | set(
                 split_sentences(f"Some people think this: {pair[1].misconceptions[0].wrong}")), section.heading
     for text in (script.hook, *(s.body for s in script.sections), script.worked_example, script.summary):
-        assert text[:1].isupper() or text[:1].isdigit(), text
+        opening = text.lstrip("\"“'(")[:1]
+        assert opening.isupper() or opening.isdigit(), text
         assert text.rstrip().endswith((".", "?", "!", "\"", "”", ")")), text
     assert script.citations == (pair[0].id,)
     kinds = [q.kind for q in script.quiz]
