@@ -16,6 +16,7 @@ from domain.teaching_unit import TeachingUnit
 from infrastructure.offline.text_terms import terms
 from infrastructure.retrieval.bm25 import Bm25
 
+MIN_TERM_LETTERS = 3
 BAND_ORDER = (GradeBand.K_2, GradeBand.G3_5, GradeBand.G6_8, GradeBand.G9_12)
 
 
@@ -70,8 +71,9 @@ class CorpusSnapshot:
         return vocabularies
 
     def term_shares(self, query: str, passage_ids: "list[str]") -> NDArray[np.float64]:
-        """For each passage, the share of the query's terms its unit teaches (1.0 for a query without terms)."""
-        wanted = set(terms(query))
+        """For each passage, the share of the query's terms (of three letters or more) its unit teaches (1.0 for a
+        query without such terms)."""
+        wanted = {term for term in terms(query) if len(term) >= MIN_TERM_LETTERS}
         if not wanted:
             return np.ones(len(passage_ids))
         empty: frozenset[str] = frozenset()

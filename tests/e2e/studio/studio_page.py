@@ -81,6 +81,14 @@ class StudioPage:
         expect(feedback).not_to_be_empty()
         return feedback.inner_text()
 
+    def reveal(self, index: int) -> str:
+        """Press "Show a model answer" for question `index` (short answer, ordering, matching); the feedback."""
+        entry = self.quiz_item(index)
+        entry.get_by_role("button", name="Show a model answer").click()
+        feedback = entry.locator(".feedback")
+        expect(feedback).not_to_be_empty()
+        return feedback.inner_text()
+
     def wait_until(self, expression: str, timeout_s: float = 15.0) -> None:
         """Poll a JavaScript expression until it is truthy (`page.wait_for_function` evaluates strings inside
         the page, which the studio's Content-Security-Policy rightly forbids; `evaluate` goes through CDP)."""

@@ -18,7 +18,7 @@ from tests.e2e.studio.studio_page import StudioPage
 
 pytestmark = pytest.mark.req("RDS-057")
 
-QUERY = 'How do plants make food? <b data-pwned="query">bold?</b>'
+QUERY = 'How do plants make their food? <b data-pwned="plants">food?</b>'
 _INJECTED = """() => ({
   pwned: window.__pwned ?? null,
   elements: document.querySelectorAll(

@@ -80,12 +80,17 @@ def _check_text_and_citations(page: Page, lesson: dict[str, Any]) -> None:
 
 
 def _answer_quiz(studio: StudioPage, quiz: list[dict[str, Any]]) -> None:
-    wrong = next(c for c in quiz[0]["choices"] if c != quiz[0]["answer"])
-    assert studio.answer(0, wrong).startswith(f"Not quite. The answer is “{quiz[0]['answer']}”.")
-    for index, item in enumerate(quiz[1:], start=1):
-        assert studio.answer(index, item["answer"]) == f"Correct! {item['explanation']}"
+    chosen = [i for i, item in enumerate(quiz) if item["kind"] == "multiple_choice"]
+    first = quiz[chosen[0]]
+    wrong = next(c for c in first["choices"] if c != first["answer"])
+    assert studio.answer(chosen[0], wrong).startswith(f"Not quite. The answer is “{first['answer']}”.")
+    for index in chosen[1:]:
+        assert studio.answer(index, quiz[index]["answer"]) == f"Correct! {quiz[index]['explanation']}"
+    for index, item in enumerate(quiz):
+        if item["kind"] != "multiple_choice":  # answered in the student's own words, then checked against a model
+            assert studio.reveal(index).startswith(f"A good answer: {item['answer']}")
     expect(studio.page.locator("#quiz-score")).to_have_text(
-        f"Score: {len(quiz) - 1} of {len(quiz)} correct ({len(quiz)} answered).")
+        f"Score: {len(chosen) - 1} of {len(chosen)} correct ({len(chosen)} answered).")
 
 
 def _play_audio(studio: StudioPage) -> None:
