@@ -52,12 +52,15 @@ def lesson_document(data: dict[str, Any]) -> dict[str, Any]:
     topic = data.get("topic") or "the topic"
     sections = [{"heading": "The short answer", "body": unit["direct_answer"], "citations": cite},
                 *({"heading": b["heading"], "body": b["text"], "citations": cite} for b in unit["explanation_blocks"]),
+                {"heading": "Key words", "citations": cite,
+                 "body": " ".join(f"{t['term'][:1].upper()}{t['term'][1:]}: {t['definition'].rstrip('.')}."
+                                  for t in unit["key_terms"])},
                 *({"heading": "Check a common mix-up", "body": m["correction"], "citations": cite}
                   for m in unit["misconceptions"][:1])]
     example = unit["worked_example"]
-    steps = " ".join(f"Step {n}: {step}" for n, step in enumerate(example["steps"], 1))
+    steps = " ".join(example["steps"])  # the unit's own sentences, so the check stage finds them supported
     hook = f"Imagine {data['interest']} and {topic}." if data.get("interest") else f"Let us explore {topic}."
-    return {"title": passage["title"], "hook": hook, "sections": sections[:6],
+    return {"title": passage["title"], "hook": hook, "sections": sections[:8],
             "worked_example": f"Example: {example['problem']} {steps} Answer: {example['answer']}",
             "quiz": _quiz(unit, topic)[:6], "summary": _first_sentences(unit["direct_answer"], 2)}
 
