@@ -7,6 +7,7 @@ repository corpus, so they replace the e2e session's corpus database with nothin
 import shutil
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -39,7 +40,7 @@ def local_settings(home: Path, base_url: str) -> AppSettings:
     base = embedded_settings(home, seeded=False)
     return AppSettings(home=base.home, database=base.database, queue=base.queue, artifacts=base.artifacts,
                        auth=base.auth, providers=ProviderSettings(providers="local"),
-                       limits=LimitSettings(rate_limit_per_minute=0, daily_lesson_quota=0, daily_budget_usd=0),
+                       limits=LimitSettings(rate_limit_per_minute=0, daily_lesson_quota=0, daily_budget_usd=Decimal(0)),
                        corpus=CorpusSettings(corpus_dir=corpus),
                        local_llm=fake_settings(base_url, local_llm_request_timeout_seconds=30.0))
 
