@@ -10,7 +10,6 @@ from infrastructure.container.gateway_factories import ConfigurationError
 from infrastructure.local_llm.chat_client import ChatCompletionsClient
 from infrastructure.local_llm.errors import translate_local_error
 from infrastructure.local_llm.local_llm_script_writer import LocalLlmScriptWriter
-from infrastructure.pricing.price_table import PriceTable
 from infrastructure.resilience.circuit_breakers import BreakerBoard
 from infrastructure.resilience.resilient_caller import ResilientCaller
 from infrastructure.resilience.retry_policy import RetryPolicy
@@ -57,6 +56,6 @@ class LocalLlm(containers.DeclarativeContainer):
                                  settings.provided.local_llm_request_timeout_seconds)
     script_writer = providers.Singleton(
         LocalLlmScriptWriter, client, providers.Singleton(local_caller, settings, breakers),
-        settings.provided.local_llm_model, providers.Singleton(PriceTable.bundled),
+        settings.provided.local_llm_model,
         max_tokens=settings.provided.local_llm_max_tokens, temperature=settings.provided.local_llm_temperature,
         invalid_retries=settings.provided.local_llm_invalid_output_retries)

@@ -1,21 +1,22 @@
 """LocalLlmScriptWriter: the lesson script from a local model behind an OpenAI-compatible chat API."""
 
+from decimal import Decimal
 from typing import Any
 
 from application.errors import StageFailed
 from application.ports.script_writer import ScriptBrief, ScriptWriter, WrittenScript
 from domain.cost_ledger import CostKind, CostLine
+from domain.money import Money
 from infrastructure.local_llm.answer_checks import answer_text
 from infrastructure.local_llm.chat_client import ChatCompletionsClient
 from infrastructure.local_llm.chat_wire import ChatUsage
 from infrastructure.local_llm.lesson_doc import response_format
 from infrastructure.local_llm.lesson_prompt import system_prompt, user_prompt
 from infrastructure.local_llm.lesson_reader import InvalidLesson, read_lesson
-from infrastructure.pricing.price_table import PriceTable
 from infrastructure.resilience.resilient_caller import ResilientCaller
 
 PROVIDER = "local"
-INPUT_PRICE, OUTPUT_PRICE = "local_input_token", "local_output_token"
+INPUT_UNIT, OUTPUT_UNIT = "local_input_token", "local_output_token"
 
 
 class LocalLlmScriptWriter(ScriptWriter):
@@ -23,14 +24,15 @@ class LocalLlmScriptWriter(ScriptWriter):
     teaching units, and derives narration and slides from it. Transport failures go through `caller` (retries
     for 429/5xx/timeouts, a breaker per model). An answer that is not JSON, not of the schema or cites a passage
     it was not given is asked for again up to `invalid_retries` times, then fails with that problem's code; a
-    truncated or refused answer fails at once. Tokens are recorded at the table's $0 local price."""
+    truncated or refused answer fails at once. Tokens are recorded as $0 `spent` lines under provider `local`
+    (the operator's own hardware: like the offline adapters, it reports its own $0 lines; the price table holds
+    list prices of paid providers only)."""
 
-    def __init__(self, client: ChatCompletionsClient, caller: ResilientCaller, model: str, prices: PriceTable, *,
+    def __init__(self, client: ChatCompletionsClient, caller: ResilientCaller, model: str, *,
                  max_tokens: int = 4096, temperature: float = 0.3, invalid_retries: int = 2) -> None:
         self._client = client
         self._caller = caller
         self._model = model
-        self._prices = prices
         self._max_tokens = max_tokens
         self._temperature = temperature
         self._invalid_retries = invalid_retries
@@ -67,5 +69,6 @@ class LocalLlmScriptWriter(ScriptWriter):
         prompt = sum(u.prompt_tokens for u in usage if u is not None)
         answer = sum(u.completion_tokens for u in usage if u is not None)
         note = f"{self._model}, {len(usage)} answer(s)"
-        return (self._prices.line("write", CostKind.SPENT, INPUT_PRICE, prompt, PROVIDER, note),
-                self._prices.line("write", CostKind.SPENT, OUTPUT_PRICE, answer, PROVIDER, note))
+        return tuple(CostLine(stage="write", kind=CostKind.SPENT, amount=Money(0), units=Decimal(tokens), unit=unit,
+                              provider=PROVIDER, note=note)
+                     for unit, tokens in ((INPUT_UNIT, prompt), (OUTPUT_UNIT, answer)))

@@ -1,5 +1,8 @@
 """LESSONSMITH_PROVIDERS=local: the start-up check of its two settings, and what the container builds."""
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,9 +16,9 @@ from infrastructure.local_llm.local_llm_script_writer import LocalLlmScriptWrite
 from infrastructure.media.espeak_narrator import EspeakNarrator
 from infrastructure.media.pillow_illustrator import PillowIllustrator
 from infrastructure.offline.stage_providers import offline_stage_providers
-from presentation.cli.main import main
 from tests.fakes.local_llm_support import MODEL
 from tests.fakes.vertex_support import profile_settings
+from tests.hang_guard import HANG_GUARD_S
 
 pytestmark = pytest.mark.req("RDS-078")
 
@@ -40,17 +43,15 @@ def test_the_container_refuses_local_without_a_usable_url_and_model(tmp_path: Pa
     assert says in str(refused.value)
 
 
-def test_lessonsmith_refuses_to_start_with_a_clear_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                           capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.chdir(tmp_path)  # no .env from the working folder
-    monkeypatch.setenv("LESSONSMITH_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("LESSONSMITH_PROVIDERS", "local")
-    monkeypatch.delenv("LESSONSMITH_LOCAL_LLM_URL", raising=False)
-    monkeypatch.setenv("LESSONSMITH_LOCAL_LLM_MODEL", MODEL)
-    assert main(["serve", "--port", "0"]) == 1
-    err = capsys.readouterr().err
-    assert err.startswith("lessonsmith: error: LESSONSMITH_PROVIDERS=local needs LESSONSMITH_LOCAL_LLM_URL")
-    assert "http://127.0.0.1:11434/v1" in err and err.count("\n") == 1
+def test_lessonsmith_refuses_to_start_with_a_clear_message(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LESSONSMITH_")}
+    env.update(LESSONSMITH_HOME=str(tmp_path / "home"), LESSONSMITH_PROVIDERS="local",
+               LESSONSMITH_LOCAL_LLM_MODEL=MODEL, PYTHONPATH=os.pathsep.join(sys.path))
+    started = subprocess.run([sys.executable, "-m", "presentation.cli.main", "serve", "--port", "0"], env=env,
+                             cwd=tmp_path, capture_output=True, text=True, timeout=HANG_GUARD_S, check=False)
+    assert started.returncode == 1
+    assert started.stderr.startswith("lessonsmith: error: LESSONSMITH_PROVIDERS=local needs LESSONSMITH_LOCAL_LLM_URL")
+    assert "http://127.0.0.1:11434/v1" in started.stderr and started.stderr.count("\n") == 1
 
 
 def test_only_the_writer_is_local_and_every_other_stage_offline(tmp_path: Path) -> None:
