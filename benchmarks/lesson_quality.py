@@ -128,7 +128,7 @@ def report_coverage_and_safety(uncovered: list[Run], red_team: list[Run], show_m
 
 def _load(path: Path) -> list[dict[str, Any]]:
     data = json.loads(path.read_text(encoding="utf-8"))
-    return list(data["requests"] if isinstance(data, dict) else data)
+    return list(data["entries"] if isinstance(data, dict) else data)
 
 
 async def main_async(corpus_db: Path | None, show_misses: bool) -> None:

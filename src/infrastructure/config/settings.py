@@ -7,6 +7,8 @@ from pathlib import Path
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from infrastructure.config.local_llm_settings import LocalLlmSettings
+
 _COMMON = SettingsConfigDict(env_prefix="LESSONSMITH_", env_file=".env", extra="ignore")
 
 
@@ -64,7 +66,8 @@ class AuthSettings(BaseSettings):
 
 
 class ProviderSettings(BaseSettings):
-    """Generative providers: offline (default) or vertex; the embedding model: minilm (default) or vertex.
+    """Generative providers: offline (default), vertex, or local (the script from a local model, see
+    LocalLlmSettings; every other stage offline); the embedding model: minilm (default) or vertex.
 
     The embedder is its own setting because the stored corpus vectors belong to it: switching it means
     re-embedding the corpus (`lessonsmith corpus ingest`)."""
@@ -178,13 +181,15 @@ class AppSettings:
     reuse: ReuseSettings = field(default_factory=ReuseSettings)
     vertex: VertexSettings = field(default_factory=VertexSettings)
     gcs: GcsSettings = field(default_factory=GcsSettings)
+    local_llm: LocalLlmSettings = field(default_factory=LocalLlmSettings)
 
     @classmethod
     def load(cls) -> "AppSettings":
         """Read every group from the environment (and .env)."""
         return cls(HomeSettings(), DatabaseSettings(), QueueSettings(), ArtifactSettings(), AuthSettings(),
                    ProviderSettings(), LimitSettings(), faults=FaultSettings(), media=MediaSettings(),
-                   corpus=CorpusSettings(), reuse=ReuseSettings(), vertex=VertexSettings(), gcs=GcsSettings())
+                   corpus=CorpusSettings(), reuse=ReuseSettings(), vertex=VertexSettings(), gcs=GcsSettings(),
+                   local_llm=LocalLlmSettings())
 
     @property
     def database_url(self) -> str:

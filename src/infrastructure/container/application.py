@@ -19,7 +19,8 @@ class ApplicationContainer(containers.DeclarativeContainer):
     grounding = providers.Container(Grounding, settings=settings, gateways=gateways)
     generators = providers.Container(Generators, media_settings=settings.provided.media,
                                      provider_settings=settings.provided.providers,
-                                     vertex_settings=settings.provided.vertex, breakers=gateways.breakers,
+                                     vertex_settings=settings.provided.vertex,
+                                     local_llm_settings=settings.provided.local_llm, breakers=gateways.breakers,
                                      grounding=grounding)
     pipeline = providers.Container(
         Pipeline, gateways=gateways, generators=generators, queue_settings=settings.provided.queue,

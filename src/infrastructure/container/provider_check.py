@@ -1,13 +1,14 @@
-"""Start-up check of LESSONSMITH_PROVIDERS and LESSONSMITH_EMBEDDER: known names, and for vertex only usable
-models (and embeddings as wide as the stored vectors)."""
+"""Start-up check of LESSONSMITH_PROVIDERS and LESSONSMITH_EMBEDDER: known names, for vertex only usable
+models (and embeddings as wide as the stored vectors), for local a server URL and a model."""
 
 from infrastructure.config.settings import AppSettings
 from infrastructure.container.gateway_factories import ConfigurationError
+from infrastructure.container.local_llm import check_local_llm
 from infrastructure.container.vertex import check_vertex_models
 from infrastructure.persistence.embedding_type import EMBEDDING_DIMENSION
 from infrastructure.vertex.model_registry import ModelNotUsable
 
-PROVIDER_SETS = ("offline", "vertex")
+PROVIDER_SETS = ("offline", "vertex", "local")
 EMBEDDERS = ("minilm", "vertex")
 
 
@@ -21,6 +22,8 @@ def check_providers(settings: AppSettings) -> None:
     if embedder == "vertex" and settings.vertex.vertex_embedding_dimension != EMBEDDING_DIMENSION:
         raise ConfigurationError(f"LESSONSMITH_EMBEDDER=vertex: LESSONSMITH_VERTEX_EMBEDDING_DIMENSION must be "
                                  f"{EMBEDDING_DIMENSION}, the width of the stored curriculum vectors")
+    if name == "local":
+        check_local_llm(settings.local_llm)
     if "vertex" in (name, embedder):
         try:
             check_vertex_models(settings.vertex)

@@ -1,0 +1,1 @@
+"""A local language model behind an OpenAI-compatible chat-completions API (Ollama, llama.cpp, vLLM)."""
