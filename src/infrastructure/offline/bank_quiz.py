@@ -33,7 +33,8 @@ def quiz_item(item: BankItem) -> QuizItem:
         return QuizItem(item.question, _mixed(item.items, item.question), " → ".join(item.items),
                         "This is the order in which the steps or events happen.", item.kind.value)
     lefts = ", ".join(left for left, _ in item.pairs)
-    return QuizItem(f"{item.question} ({lefts})", _mixed([right for _, right in item.pairs], item.question),
+    rights = _mixed([right for _, right in item.pairs], item.question)
+    return QuizItem(f"{item.question.rstrip('.?')}: {lefts}.", rights,
                     "; ".join(f"{left} → {right}" for left, right in item.pairs),
                     "Each item on the left goes with one answer on the right.", item.kind.value)
 

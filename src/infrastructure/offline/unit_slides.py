@@ -20,7 +20,8 @@ def _bullets(text: str) -> tuple[str, ...]:
 def build_slides(title: str, grade_label: str, answer: str, blocks: Sequence[ExplanationBlock],
                  example: ThemedExample, terms: Sequence[KeyTerm]) -> tuple[Slide, ...]:
     """A title slide, the answer, one slide per block, the worked example and the key words."""
-    term_bullets = tuple(f"{t.term}: {t.definition}".rstrip(".") for t in terms)[:MAX_BULLETS]
+    term_bullets = tuple(f"{t.term[:1].upper()}{t.term[1:]}: {t.definition}".rstrip(".")
+                         for t in terms)[:MAX_BULLETS]
     slides = [Slide(title, (f"A lesson for {grade_label}",)),
               Slide("The answer", _bullets(answer) or term_bullets)]
     slides += [Slide(block.heading, _bullets(block.text) or term_bullets) for block in blocks]
