@@ -11,7 +11,7 @@ MIN_CLAIM_WORDS = 3
 _FRAMING = re.compile(
     r"^(?:in this lesson|think|try|look|let's|let us|keep|remember|imagine|can you|could you|have you|"
     r"now|you like|you are (?:a fan|interested)|what do you|"
-    r"(?:some|many) (?:people|students|kids) (?:think|believe)|this lesson)\b", re.IGNORECASE)
+    r"(?:some|many) (?:people|students|kids) (?:think|believe)|(?:the material for )?this lesson)\b", re.IGNORECASE)
 
 
 def is_factual_claim(sentence: str) -> bool:

@@ -117,6 +117,6 @@ class OfflineScriptWriter(ScriptWriter):
     @staticmethod
     def _band_note(band: GradeBand, unit: TeachingUnit, cite: tuple[str, ...], above: bool) -> LessonSection:
         terms = " ".join(f"{t.term[:1].upper()}{t.term[1:]} means {t.definition.rstrip('.')}." for t in unit.key_terms)
-        lead = (f"This lesson uses material written for {BAND_NAMES[band]}, so here are its key words."
-                if above else f"This lesson uses material written for {BAND_NAMES[band]}. Key words:")
+        lead = (f"The material for this lesson was written for {BAND_NAMES[band]}, so here are its key words."
+                if above else f"The material for this lesson was written for {BAND_NAMES[band]}. Key words:")
         return LessonSection("Key words", f"{lead} {terms}", cite)
