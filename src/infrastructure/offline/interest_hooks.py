@@ -12,14 +12,6 @@ from domain.interest import Interest
 from infrastructure.offline.text_terms import stem, tokenize
 
 ANALOGIES_FILE = Path(__file__).with_name("interest_analogies.json")
-GENERAL = "general"
-
-
-@cache
-def interest_analogies() -> dict[str, dict[str, str]]:
-    """Interest → {subject or "general" → analogy phrase completing "Think about …"}."""
-    raw: dict[str, dict[str, object]] = json.loads(ANALOGIES_FILE.read_text(encoding="utf-8"))
-    return {name: {k: str(v) for k, v in entry.items() if k != "aliases"} for name, entry in raw.items()}
 
 
 @cache

@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 from application.ports.query_classifier import QueryClassifier
+from domain.coverage import BAND_ORDER
 from domain.grade_level import GradeBand
 from domain.passage import Passage
 from domain.understanding import Understanding
@@ -13,7 +14,6 @@ from infrastructure.offline.subject_vocabulary import CURATED_SUBJECT_WORDS, GEN
 from infrastructure.offline.text_terms import STOP_WORDS, terms, tokenize
 
 CURATED_WEIGHT = 2.0
-BAND_ORDER = (GradeBand.K_2, GradeBand.G3_5, GradeBand.G6_8, GradeBand.G9_12)
 _TRAILING_PUNCTUATION = re.compile(r"[\s?!.,;:]+$")
 _GENERIC = frozenset(terms("work works part parts thing things make made way ways happen happens use used"))
 _QUESTION_LEAD = re.compile(

@@ -10,14 +10,13 @@ from numpy.typing import NDArray
 
 from application.ports.curriculum_repository import StoredChunk
 from domain.chunking import document_id_of
-from domain.grade_level import GradeBand
+from domain.coverage import BAND_ORDER
 from domain.passage import Passage
 from domain.teaching_unit import TeachingUnit
 from infrastructure.offline.text_terms import terms
 from infrastructure.retrieval.bm25 import Bm25
 
 MIN_TERM_LETTERS = 3
-BAND_ORDER = (GradeBand.K_2, GradeBand.G3_5, GradeBand.G6_8, GradeBand.G9_12)
 
 
 def keyword_terms(chunk: StoredChunk) -> list[str]:

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from domain.coverage import BAND_ORDER
 from domain.grade_level import GradeBand
 from domain.passage import Passage, ScoredPassage
-from infrastructure.retrieval.corpus_snapshot import BAND_ORDER
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
